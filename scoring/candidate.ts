@@ -11,8 +11,10 @@ const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' }
  */
 export function siteKey(input: string): string {
   let url: URL;
+  // A bare `host` or `host:port` gets https://; anything else with a scheme (javascript:, ftp:) keeps it.
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(input) && !/^[^:/]+:\d+(\/|$)/.test(input);
   try {
-    url = new URL(input.includes('://') ? input : `https://${input}`);
+    url = new URL(hasScheme ? input : `https://${input}`);
   } catch {
     throw new Error(`not a URL: ${JSON.stringify(input.slice(0, 200))}`);
   }

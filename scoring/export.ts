@@ -109,11 +109,17 @@ export function candidatesToJson(candidates: Candidate[], exportedAt: string, op
   return JSON.stringify(file, null, 2) + '\n';
 }
 
-/** Page-derived text in Markdown: no links, images, HTML or emphasis can be smuggled in. */
+/**
+ * Page-derived text in Markdown: no links, images, HTML or emphasis can be smuggled in.
+ * `<`, `>` and `&` become entities (rendered as text), the rest of the syntax is backslash-escaped.
+ */
 export function mdText(s: string): string {
   return s
     .replace(/[\r\n]+/g, ' ')
-    .replace(/([\\`*_{}[\]()<>#+!|~])/g, '\\$1')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
     .trim();
 }
 
