@@ -1,0 +1,446 @@
+// The extension's IndexedDB store (through idb): candidates, the pages scored for them, and meta.
+//
+// Schema history (DB_VERSION is the newest; every step below runs for a user several versions behind,
+// so a v1 database goes v1 -> v2 -> v3 in one upgrade transaction without losing a record):
+//   v1  stores `candidates` (keyPath site) and `pages` (keyPath url), no indexes.
+//   v2  pages gain a `site` field (migrated from their finalUrl/url) and the `bySite` index;
+//       candidates gain `byDecision`, `byKind`, `byScore`; the `meta` store appears.
+//   v3  pages gain `savedAt` (migrated from their candidate's lastScoredAt); candidates gain the
+//       multi-entry `bySource` index and `byLastScored`.
+//
+// Rules: nothing but IndexedDB requests is awaited inside a transaction (score first, then write);
+// writes that fail for lack of space surface as DbQuotaError so the UI can tell the curator.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { mergeAll, mergeCandidates, siteKey, isDecision } from '../../scoring/index.ts';
+import type { Candidate, Decision, PageScore } from '../../scoring/index.ts';
+
+export const DB_NAME = 'mentor-radar';
+export const DB_VERSION = 3;
+
+/** A scored page as stored: the PageScore plus the site key it belongs to and when it was saved. */
+export interface StoredPage extends PageScore {
+  site: string;
+  savedAt: string;
+}
+
+export interface MentorRadarDB extends DBSchema {
+  candidates: {
+    key: string;
+    value: Candidate;
+    indexes: {
+      byDecision: string;
+      byKind: string;
+      byScore: number;
+      bySource: string;
+      byLastScored: string;
+    };
+  };
+  pages: {
+    key: string;
+    value: StoredPage;
+    indexes: { bySite: string };
+  };
+  meta: {
+    key: string;
+    value: unknown;
+  };
+}
+
+export type MentorDb = IDBPDatabase<MentorRadarDB>;
+
+// ------------------------------------------------------------------ errors and events
+
+/** The browser refused a write for lack of space. The UI shows `message` to the curator. */
+export class DbQuotaError extends Error {
+  override name = 'DbQuotaError';
+  constructor(cause?: unknown) {
+    super(
+      'The browser has no more storage space for Mentor Radar. Export your candidates (JSON), then free some disk space or delete candidates you do not need.',
+    );
+    if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
+  }
+}
+
+/** Anything else that went wrong in the store, with a message fit for the curator. */
+export class DbError extends Error {
+  override name = 'DbError';
+}
+
+export function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: string } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'DbQuotaError' || (e as { code?: number } | null)?.code === 22;
+}
+
+function toDbError(e: unknown): Error {
+  if (e instanceof DbQuotaError || e instanceof DbError) return e;
+  if (isQuotaError(e)) return new DbQuotaError(e);
+  const inner = e as { name?: string; message?: string } | null;
+  return new DbError(`Storage error: ${inner?.name ?? 'Error'}${inner?.message ? `: ${inner.message}` : ''}`);
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw toDbError(e);
+  }
+}
+
+export type DbEventType = 'blocked' | 'blocking' | 'terminated' | 'persisted';
+/**
+ * `blocked`: an older tab/page keeps the old schema open (the upgrade waits until it closes);
+ * `blocking`: a newer version wants to open, this connection closed itself;
+ * `terminated`: the browser dropped the connection (the next call reopens).
+ */
+export const dbEvents = new EventTarget();
+const emit = (type: DbEventType, detail?: unknown) => dbEvents.dispatchEvent(new CustomEvent(type, { detail }));
+
+// ------------------------------------------------------------------ schema upgrades
+
+type UpgradeTx = IDBPTransaction<MentorRadarDB, StoreNames<MentorRadarDB>[], 'versionchange'>;
+
+function pageSite(p: { site?: unknown; finalUrl?: unknown; url?: unknown }): string {
+  for (const u of [p.finalUrl, p.url]) {
+    if (typeof u === 'string' && u) {
+      try {
+        return siteKey(u);
+      } catch {
+        /* next */
+      }
+    }
+  }
+  return typeof p.site === 'string' ? p.site : '';
+}
+
+/** Every step for every old version; `oldVersion` 0 is a fresh install. */
+function upgrade(db: MentorDb, oldVersion: number, tx: UpgradeTx): void {
+  // Data migrations run one after another (never interleaved on the same records).
+  const migrations: (() => Promise<void>)[] = [];
+  if (oldVersion < 1) {
+    db.createObjectStore('candidates', { keyPath: 'site' });
+    db.createObjectStore('pages', { keyPath: 'url' });
+  }
+  if (oldVersion < 2) {
+    const cands = tx.objectStore('candidates');
+    cands.createIndex('byDecision', 'decision');
+    cands.createIndex('byKind', 'siteScore.siteKind');
+    cands.createIndex('byScore', 'siteScore.score');
+    const pages = tx.objectStore('pages');
+    pages.createIndex('bySite', 'site');
+    db.createObjectStore('meta');
+    // v1 pages have no `site`: derive it so `bySite` finds them.
+    migrations.push(async () => {
+      let cursor = await pages.openCursor();
+      while (cursor) {
+        const p = cursor.value as Partial<StoredPage>;
+        if (!p.site) await cursor.update({ ...(p as StoredPage), site: pageSite(p) });
+        cursor = await cursor.continue();
+      }
+    });
+  }
+  if (oldVersion < 3) {
+    const cands = tx.objectStore('candidates');
+    cands.createIndex('bySource', 'sources', { multiEntry: true });
+    cands.createIndex('byLastScored', 'lastScoredAt');
+    const pages = tx.objectStore('pages');
+    migrations.push(async () => {
+      const lastScored = new Map<string, string>();
+      let cc = await cands.openCursor();
+      while (cc) {
+        lastScored.set(cc.value.site, cc.value.lastScoredAt);
+        cc = await cc.continue();
+      }
+      let cursor = await pages.openCursor();
+      while (cursor) {
+        const p = cursor.value as Partial<StoredPage>;
+        if (!p.savedAt) {
+          const site = p.site || pageSite(p);
+          await cursor.update({ ...(p as StoredPage), site, savedAt: lastScored.get(site) ?? new Date().toISOString() });
+        }
+        cursor = await cursor.continue();
+      }
+    });
+  }
+  // A failed migration aborts the whole upgrade: the old database stays as it was.
+  const runAll = async () => {
+    for (const step of migrations) await step();
+  };
+  runAll().catch(() => {
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
+  });
+}
+
+// ------------------------------------------------------------------ connection
+
+const connections = new Map<string, Promise<MentorDb>>();
+let defaultName = DB_NAME;
+
+/** Tests (and nothing else) point the module-level API at another database name. */
+export function setDefaultDbName(name: string): void {
+  defaultName = name;
+}
+
+/** Open (once per name) and upgrade the database. */
+export function openMentorDb(name: string = defaultName): Promise<MentorDb> {
+  const cached = connections.get(name);
+  if (cached) return cached;
+  const opening = openDB<MentorRadarDB>(name, DB_VERSION, {
+    upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
+    blocked: (currentVersion, blockedVersion) => emit('blocked', { currentVersion, blockedVersion }),
+    blocking: (currentVersion, blockedVersion) => {
+      // A newer version of the extension (another page) needs to upgrade: get out of its way.
+      connections.delete(name);
+      void opening.then((db) => db.close());
+      emit('blocking', { currentVersion, blockedVersion });
+    },
+    terminated: () => {
+      connections.delete(name);
+      emit('terminated');
+    },
+  }).catch((e: unknown) => {
+    connections.delete(name);
+    throw toDbError(e);
+  });
+  connections.set(name, opening);
+  return opening;
+}
+
+/** Close and forget the connection(s): tests, and before deleting a database. */
+export async function closeMentorDb(name?: string): Promise<void> {
+  const names = name ? [name] : [...connections.keys()];
+  for (const n of names) {
+    const p = connections.get(n);
+    connections.delete(n);
+    if (p) (await p.catch(() => null))?.close();
+  }
+}
+
+/**
+ * Ask the browser once to keep our data when space runs low (`navigator.storage.persist()`).
+ * Window contexts only (the service worker has no `persist`); remembered in `meta`.
+ */
+export async function requestPersistence(): Promise<boolean | undefined> {
+  const sm = (globalThis as { navigator?: { storage?: { persist?: () => Promise<boolean>; persisted?: () => Promise<boolean> } } })
+    .navigator?.storage;
+  if (!sm?.persist) return undefined;
+  const db = await openMentorDb();
+  const asked = await db.get('meta', 'persistRequested');
+  if (asked) return sm.persisted ? sm.persisted() : undefined;
+  const granted = await sm.persist().catch(() => false);
+  await db.put('meta', new Date().toISOString(), 'persistRequested').catch(() => undefined);
+  emit('persisted', granted);
+  return granted;
+}
+
+// ------------------------------------------------------------------ reads
+
+export async function listCandidates(): Promise<Candidate[]> {
+  return guarded(async () => (await openMentorDb()).getAll('candidates'));
+}
+
+export async function getCandidate(site: string): Promise<Candidate | undefined> {
+  return guarded(async () => (await openMentorDb()).get('candidates', normKey(site)));
+}
+
+export async function pagesOfSite(site: string): Promise<StoredPage[]> {
+  return guarded(async () => (await openMentorDb()).getAllFromIndex('pages', 'bySite', normKey(site)));
+}
+
+export async function countCandidates(): Promise<number> {
+  return guarded(async () => (await openMentorDb()).count('candidates'));
+}
+
+function normKey(site: string): string {
+  try {
+    return siteKey(site);
+  } catch {
+    return site;
+  }
+}
+
+// ------------------------------------------------------------------ writes
+
+export async function putCandidate(c: Candidate): Promise<void> {
+  assertCandidate(c, 'candidate');
+  await guarded(async () => {
+    await (await openMentorDb()).put('candidates', { ...c, site: siteKey(c.site) });
+  });
+}
+
+/**
+ * Store a scored page and its site's candidate in one transaction. `candidate` (usually
+ * `newCandidate(siteScore, 'bookmark', now)`) is merged into the stored record of the same site,
+ * if any, with scoring's merge rule; returns what was stored and whether the site was known.
+ */
+export async function savePageAndCandidate(
+  page: PageScore,
+  candidate: Candidate,
+  savedAt: string = new Date().toISOString(),
+): Promise<{ candidate: Candidate; wasKnown: boolean; page: StoredPage }> {
+  assertCandidate(candidate, 'candidate');
+  const site = siteKey(candidate.site);
+  const stored: StoredPage = { ...page, site, savedAt };
+  return guarded(async () => {
+    const db = await openMentorDb();
+    const tx = db.transaction(['pages', 'candidates'], 'readwrite');
+    const cands = tx.objectStore('candidates');
+    const existing = await cands.get(site);
+    const merged = existing ? mergeCandidates(existing, { ...candidate, site }) : { ...candidate, site };
+    await Promise.all([tx.objectStore('pages').put(stored), cands.put(merged), tx.done]);
+    return { candidate: merged, wasKnown: Boolean(existing), page: stored };
+  });
+}
+
+export interface Curation {
+  decision?: Decision;
+  tags?: string[];
+  notes?: string;
+}
+
+/** Validate and clean a curation patch; throws DbError with a message for the curator. */
+export function cleanCuration(patch: Curation): Curation {
+  const out: Curation = {};
+  if (patch.decision !== undefined) {
+    if (!isDecision(patch.decision)) throw new DbError(`unknown decision ${JSON.stringify(patch.decision)}`);
+    out.decision = patch.decision;
+  }
+  if (patch.tags !== undefined) {
+    if (!Array.isArray(patch.tags) || patch.tags.some((t) => typeof t !== 'string')) throw new DbError('tags must be a list of strings');
+    const seen = new Set<string>();
+    out.tags = patch.tags
+      .map((t) => t.trim().slice(0, 100))
+      .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()))
+      .slice(0, 50);
+  }
+  if (patch.notes !== undefined) {
+    if (typeof patch.notes !== 'string') throw new DbError('notes must be text');
+    out.notes = patch.notes.slice(0, 20_000);
+  }
+  return out;
+}
+
+/** Set decision/tags/notes (and `curatedAt`, which decides later merge conflicts). */
+export async function updateCuration(site: string, patch: Curation, at: string = new Date().toISOString()): Promise<Candidate> {
+  const clean = cleanCuration(patch);
+  const key = normKey(site);
+  return guarded(async () => {
+    const db = await openMentorDb();
+    const tx = db.transaction('candidates', 'readwrite');
+    const current = await tx.store.get(key);
+    if (!current) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new DbError(`no candidate ${JSON.stringify(key)}`);
+    }
+    const next: Candidate = { ...current, ...clean, curatedAt: at };
+    await Promise.all([tx.store.put(next), tx.done]);
+    return next;
+  });
+}
+
+export interface DeletedCandidate {
+  candidate: Candidate;
+  pages: StoredPage[];
+}
+
+/** Delete a candidate and its pages; returns them for `restoreCandidate` (undo). */
+export async function deleteCandidate(site: string): Promise<DeletedCandidate | undefined> {
+  const key = normKey(site);
+  return guarded(async () => {
+    const db = await openMentorDb();
+    const tx = db.transaction(['candidates', 'pages'], 'readwrite');
+    const cands = tx.objectStore('candidates');
+    const pages = tx.objectStore('pages');
+    const candidate = await cands.get(key);
+    if (!candidate) {
+      await tx.done;
+      return undefined;
+    }
+    const pageList = await pages.index('bySite').getAll(key);
+    await Promise.all([cands.delete(key), ...pageList.map((p) => pages.delete(p.url)), tx.done]);
+    return { candidate, pages: pageList };
+  });
+}
+
+/** Undo a delete: put the candidate and its pages back (merging if the site reappeared meanwhile). */
+export async function restoreCandidate(deleted: DeletedCandidate): Promise<Candidate> {
+  assertCandidate(deleted.candidate, 'candidate');
+  return guarded(async () => {
+    const db = await openMentorDb();
+    const tx = db.transaction(['candidates', 'pages'], 'readwrite');
+    const cands = tx.objectStore('candidates');
+    const pages = tx.objectStore('pages');
+    const existing = await cands.get(deleted.candidate.site);
+    const next = existing ? mergeCandidates(deleted.candidate, existing) : deleted.candidate;
+    await Promise.all([cands.put(next), ...deleted.pages.map((p) => pages.put(p)), tx.done]);
+    return next;
+  });
+}
+
+/**
+ * Merge a list (from `parseCandidates`) into the store by site, in one transaction.
+ * Everything is validated first: one bad record rejects the whole list and nothing changes.
+ * Decisions, tags and notes on either side survive (scoring's `mergeCandidates`).
+ */
+export async function importCandidates(list: Candidate[]): Promise<{ added: number; merged: number }> {
+  if (!Array.isArray(list)) throw new DbError('import: not a list of candidates');
+  list.forEach((c, i) => assertCandidate(c, `candidate ${i + 1}`));
+  const incoming = mergeAll(list);
+  return guarded(async () => {
+    const db = await openMentorDb();
+    const tx = db.transaction('candidates', 'readwrite');
+    const existing = await Promise.all(incoming.map((c) => tx.store.get(c.site)));
+    let added = 0;
+    let merged = 0;
+    const writes = incoming.map((c, i) => {
+      const old = existing[i];
+      if (old) merged++;
+      else added++;
+      return tx.store.put(old ? mergeCandidates(old, c) : c);
+    });
+    await Promise.all([...writes, tx.done]);
+    return { added, merged };
+  });
+}
+
+/** Remove everything (the dashboard's "clear" and tests). */
+export async function clearAll(): Promise<void> {
+  await guarded(async () => {
+    const db = await openMentorDb();
+    const tx = db.transaction(['candidates', 'pages'], 'readwrite');
+    await Promise.all([tx.objectStore('candidates').clear(), tx.objectStore('pages').clear(), tx.done]);
+  });
+}
+
+// ------------------------------------------------------------------ validation
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The shape every stored candidate must have; throws DbError naming the record. */
+export function assertCandidate(c: unknown, where: string): asserts c is Candidate {
+  const fail = (why: string): never => {
+    throw new DbError(`${where}: ${why}`);
+  };
+  if (!isObj(c)) fail('not an object');
+  const x = c as Record<string, unknown>;
+  if (typeof x.site !== 'string' || !x.site) fail('missing "site"');
+  try {
+    siteKey(x.site as string);
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  const s = x.siteScore;
+  if (!isObj(s)) return fail('missing "siteScore"');
+  if (typeof s.score !== 'number' || !Number.isFinite(s.score) || s.score < 0 || s.score > 100) fail('score must be a number in 0..100');
+  if (!isObj(s.components)) fail('missing "siteScore.components"');
+  if (!Array.isArray(x.sources)) fail('"sources" must be a list');
+  if (!isDecision(x.decision)) fail(`unknown decision ${JSON.stringify(x.decision)}`);
+  if (!Array.isArray(x.tags) || (x.tags as unknown[]).some((t) => typeof t !== 'string')) fail('"tags" must be a list of strings');
+  if (typeof x.notes !== 'string') fail('"notes" must be text');
+  if (typeof x.firstSeenAt !== 'string' || typeof x.lastScoredAt !== 'string') fail('missing dates');
+  if (!Array.isArray(x.history)) fail('"history" must be a list');
+}
