@@ -1,0 +1,56 @@
+// The only way page-derived strings reach the DOM: as text (`textContent`) or as safe attributes.
+// Never innerHTML with data; links only for http(s) URLs.
+
+/** The URL if it is an absolute http(s) URL, else null (javascript:, data:, relative, junk). */
+export function safeHttpUrl(input: unknown): string | null {
+  if (typeof input !== 'string' || !input) return null;
+  try {
+    const u = new URL(input);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+type Attrs = Record<string, string | number | boolean | undefined>;
+
+/** Attributes we set on our own elements; never event handlers, never href/src (use `link`). */
+const SAFE_ATTR = /^(id|class|title|role|type|name|value|min|max|low|high|optimum|for|placeholder|tabindex|hidden|disabled|selected|aria-[a-z-]+|data-[a-z0-9-]+)$/;
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Attrs = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (!SAFE_ATTR.test(k)) throw new Error(`unsafe attribute ${k}`);
+    node.setAttribute(k, v === true ? '' : String(v));
+  }
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * A link to `url` when it is http(s) (opens in a new tab, no opener), else a plain span:
+ * a `javascript:` URL from a page never becomes clickable.
+ */
+export function link(doc: Document, url: unknown, text: string, attrs: Attrs = {}): HTMLElement {
+  const href = safeHttpUrl(url);
+  if (!href) return el(doc, 'span', attrs, text);
+  const a = el(doc, 'a', attrs, text);
+  a.setAttribute('href', href);
+  a.setAttribute('target', '_blank');
+  a.setAttribute('rel', 'noopener noreferrer');
+  return a;
+}
+
+export function setText(node: Element | null, text: string): void {
+  if (node) node.textContent = text;
+}
+
+export function clear(node: Element): void {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}

@@ -1,0 +1,49 @@
+// Settings through WXT storage (`local:settings`): roundup year, sync server URL, badge on/off.
+import { storage } from 'wxt/utils/storage';
+import { safeHttpUrl } from './dom.ts';
+
+export interface Settings {
+  /** Freshness is measured against the end of this year; null = the current year. */
+  roundupYear: number | null;
+  /** `mentor-radar serve` (the crawler's loopback sync API). */
+  syncUrl: string;
+  /** Show the site's score on the toolbar badge on tabs of known candidates. */
+  badge: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  roundupYear: null,
+  syncUrl: 'http://127.0.0.1:8787',
+  badge: true,
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Whatever is stored, cleaned: wrong types fall back to the defaults. */
+export function cleanSettings(raw: unknown): Settings {
+  const x = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const year = x.roundupYear;
+  return {
+    roundupYear: Number.isInteger(year) && (year as number) >= 2000 && (year as number) <= 2100 ? (year as number) : null,
+    syncUrl: safeHttpUrl(x.syncUrl)?.replace(/\/$/, '') ?? DEFAULT_SETTINGS.syncUrl,
+    badge: typeof x.badge === 'boolean' ? x.badge : DEFAULT_SETTINGS.badge,
+  };
+}
+
+export async function getSettings(): Promise<Settings> {
+  return cleanSettings(await settingsItem.getValue());
+}
+
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = cleanSettings({ ...(await getSettings()), ...patch });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** The year scores are measured against. */
+export function roundupYearOf(s: Settings, now: Date = new Date()): number {
+  return s.roundupYear ?? now.getUTCFullYear();
+}
