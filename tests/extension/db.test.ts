@@ -1,0 +1,236 @@
+// The IndexedDB store: upgrades from every earlier schema version with data in it, one-transaction
+// writes, curation, delete/undo, import merge, all-or-nothing import, quota errors, blocking.
+import { openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  DB_VERSION,
+  DbError,
+  DbQuotaError,
+  closeMentorDb,
+  dbEvents,
+  deleteCandidate,
+  getCandidate,
+  importCandidates,
+  listCandidates,
+  openMentorDb,
+  pagesOfSite,
+  putCandidate,
+  restoreCandidate,
+  savePageAndCandidate,
+  updateCuration,
+} from '../../extension/lib/db.ts';
+import type { Candidate } from '../../scoring/index.ts';
+import { candidateOf, freshIndexedDb, pageOf } from './fixtures.ts';
+
+const NAME = 'mentor-radar-test';
+
+beforeEach(() => freshIndexedDb(NAME));
+afterEach(() => closeMentorDb());
+
+/** The v1 schema exactly as v1 of the extension created it: two stores, no indexes, pages without `site`. */
+async function createV1(cands: Candidate[], pages: ReturnType<typeof pageOf>[]): Promise<void> {
+  const db = await openDB(NAME, 1, {
+    upgrade(d) {
+      d.createObjectStore('candidates', { keyPath: 'site' });
+      d.createObjectStore('pages', { keyPath: 'url' });
+    },
+  });
+  const tx = db.transaction(['candidates', 'pages'], 'readwrite');
+  for (const c of cands) await tx.objectStore('candidates').put(c);
+  for (const p of pages) await tx.objectStore('pages').put(p);
+  await tx.done;
+  db.close();
+}
+
+/** The v2 schema: indexes, meta, pages carry `site` but not yet `savedAt`. */
+async function createV2(cands: Candidate[], pages: (ReturnType<typeof pageOf> & { site: string })[]): Promise<void> {
+  const db = await openDB(NAME, 2, {
+    upgrade(d) {
+      const c = d.createObjectStore('candidates', { keyPath: 'site' });
+      c.createIndex('byDecision', 'decision');
+      c.createIndex('byKind', 'siteScore.siteKind');
+      c.createIndex('byScore', 'siteScore.score');
+      const p = d.createObjectStore('pages', { keyPath: 'url' });
+      p.createIndex('bySite', 'site');
+      d.createObjectStore('meta');
+    },
+  });
+  const tx = db.transaction(['candidates', 'pages', 'meta'], 'readwrite');
+  for (const c of cands) await tx.objectStore('candidates').put(c);
+  for (const p of pages) await tx.objectStore('pages').put(p);
+  await tx.objectStore('meta').put('2025-01-01T00:00:00.000Z', 'persistRequested');
+  await tx.done;
+  db.close();
+}
+
+const oldCandidates = (): Candidate[] => [
+  candidateOf('mentorblog.example', 81, { source: 'bookmark', decision: 'include', tags: ['mentor'], notes: 'great', pages: 2, at: '2025-05-01T00:00:00.000Z' }),
+  candidateOf('programs.example', 64, { source: 'crawl', decision: 'shortlist', at: '2025-06-01T00:00:00.000Z' }),
+  candidateOf('127.0.0.1:8080', 12, { source: 'import', decision: 'exclude', notes: 'thin' }),
+];
+const oldPages = () => [
+  pageOf('https://www.mentorblog.example/first-meeting', 77),
+  pageOf('https://mentorblog.example/feedback', 70),
+  pageOf('https://programs.example/start-a-program', 66),
+  pageOf('http://127.0.0.1:8080/page', 12),
+];
+
+describe('schema upgrades', () => {
+  it(`upgrades a v1 database with data to v${DB_VERSION} without losing a record`, async () => {
+    const cands = oldCandidates();
+    await createV1(cands, oldPages());
+    const db = await openMentorDb(NAME);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['candidates', 'meta', 'pages']);
+
+    const all = await listCandidates();
+    expect(all.sort((a, b) => a.site.localeCompare(b.site))).toEqual([...cands].sort((a, b) => a.site.localeCompare(b.site)));
+    expect(await db.count('pages')).toBe(4);
+
+    // The v2 migration derived `site` for every page; the new index finds them.
+    const blogPages = await pagesOfSite('mentorblog.example');
+    expect(blogPages.map((p) => p.url).sort()).toEqual(['https://mentorblog.example/feedback', 'https://www.mentorblog.example/first-meeting']);
+    expect((await pagesOfSite('127.0.0.1:8080')).map((p) => p.url)).toEqual(['http://127.0.0.1:8080/page']);
+    // The v3 migration filled savedAt from the candidate.
+    expect(blogPages.every((p) => p.savedAt === '2025-05-01T00:00:00.000Z')).toBe(true);
+    // Page content untouched.
+    expect(blogPages.find((p) => p.url.endsWith('feedback'))?.evidence).toEqual(pageOf('x', 1).evidence);
+
+    // Every index of the current schema works on the migrated records.
+    expect((await db.getAllFromIndex('candidates', 'byDecision', 'include')).map((c) => c.site)).toEqual(['mentorblog.example']);
+    expect((await db.getAllFromIndex('candidates', 'bySource', 'crawl')).map((c) => c.site)).toEqual(['programs.example']);
+    expect((await db.getAllFromIndex('candidates', 'byKind', 'blog')).length).toBe(3);
+    expect((await db.getAllKeysFromIndex('candidates', 'byScore', IDBKeyRange.lowerBound(60))).sort()).toEqual(['mentorblog.example', 'programs.example']);
+    expect((await db.getAllFromIndex('candidates', 'byLastScored')).map((c) => c.site)).toEqual(['mentorblog.example', 'programs.example', '127.0.0.1:8080']);
+    await db.put('meta', 'x', 'k');
+    expect(await db.get('meta', 'k')).toBe('x');
+  });
+
+  it(`upgrades a v2 database with data to v${DB_VERSION}`, async () => {
+    const cands = oldCandidates();
+    const pages = oldPages().map((p) => ({ ...p, site: new URL(p.url).host.replace(/^www\./, '') }));
+    await createV2(cands, pages);
+    const db = await openMentorDb(NAME);
+    expect(db.version).toBe(DB_VERSION);
+    expect((await listCandidates()).length).toBe(3);
+    expect(await getCandidate('programs.example')).toEqual(cands[1]);
+    const progPages = await pagesOfSite('programs.example');
+    expect(progPages).toHaveLength(1);
+    expect(progPages[0].savedAt).toBe('2025-06-01T00:00:00.000Z');
+    expect(await db.get('meta', 'persistRequested')).toBe('2025-01-01T00:00:00.000Z');
+    expect((await db.getAllFromIndex('candidates', 'bySource', 'import')).map((c) => c.site)).toEqual(['127.0.0.1:8080']);
+  });
+
+  it('a fresh install creates the current schema, and reopening keeps the data', async () => {
+    await putCandidate(candidateOf('fresh.example', 50));
+    await closeMentorDb();
+    const db = await openMentorDb(NAME);
+    expect(db.version).toBe(DB_VERSION);
+    expect((await getCandidate('fresh.example'))?.siteScore.score).toBe(50);
+  });
+
+  it('closes itself when a newer version wants to open (blocking), so the upgrade is not stuck', async () => {
+    await openMentorDb(NAME);
+    const seen = vi.fn();
+    dbEvents.addEventListener('blocking', seen);
+    const newer = await openDB(NAME, DB_VERSION + 1);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    expect(seen).toHaveBeenCalledTimes(1);
+    dbEvents.removeEventListener('blocking', seen);
+    newer.close();
+  });
+});
+
+describe('writes', () => {
+  it('savePageAndCandidate stores the page and merges the candidate in one transaction', async () => {
+    await putCandidate(candidateOf('blog.example', 40, { source: 'crawl', decision: 'shortlist', tags: ['keep'], notes: 'from crawl', pages: 1 }));
+    const fresh = candidateOf('blog.example', 70, { source: 'bookmark', pages: 2, at: '2026-04-01T00:00:00.000Z' });
+    const { candidate, wasKnown } = await savePageAndCandidate(pageOf('https://blog.example/a', 70), fresh, '2026-04-01T00:00:00.000Z');
+    expect(wasKnown).toBe(true);
+    expect(candidate.sources).toEqual(['crawl', 'bookmark']);
+    expect(candidate.decision).toBe('shortlist');
+    expect(candidate.tags).toEqual(['keep']);
+    expect(candidate.notes).toBe('from crawl');
+    expect(candidate.siteScore.score).toBe(70); // more pages scored wins
+    expect(await getCandidate('blog.example')).toEqual(candidate);
+    const pages = await pagesOfSite('blog.example');
+    expect(pages.map((p) => [p.url, p.site, p.savedAt])).toEqual([['https://blog.example/a', 'blog.example', '2026-04-01T00:00:00.000Z']]);
+  });
+
+  it('updateCuration sets decision, tags, notes and curatedAt; rejects bad input and unknown sites', async () => {
+    await putCandidate(candidateOf('blog.example', 40));
+    const c = await updateCuration('https://www.blog.example/x', { decision: 'include', tags: [' a ', 'b', 'A', ''], notes: 'n' }, '2026-05-05T05:05:05.000Z');
+    expect(c).toMatchObject({ decision: 'include', tags: ['a', 'b'], notes: 'n', curatedAt: '2026-05-05T05:05:05.000Z' });
+    expect(await getCandidate('blog.example')).toEqual(c);
+    await expect(updateCuration('blog.example', { decision: 'maybe' as never })).rejects.toBeInstanceOf(DbError);
+    await expect(updateCuration('nope.example', { notes: 'x' })).rejects.toThrow(/no candidate/);
+    expect(await getCandidate('blog.example')).toEqual(c);
+  });
+
+  it('delete removes the candidate and its pages; restore (undo) brings both back', async () => {
+    await savePageAndCandidate(pageOf('https://blog.example/a', 60), candidateOf('blog.example', 60, { notes: 'keep me' }));
+    await savePageAndCandidate(pageOf('https://other.example/a', 30), candidateOf('other.example', 30));
+    const deleted = await deleteCandidate('blog.example');
+    expect(deleted?.candidate.notes).toBe('keep me');
+    expect(deleted?.pages).toHaveLength(1);
+    expect(await getCandidate('blog.example')).toBeUndefined();
+    expect(await pagesOfSite('blog.example')).toEqual([]);
+    expect(await pagesOfSite('other.example')).toHaveLength(1);
+    expect(await deleteCandidate('blog.example')).toBeUndefined();
+    await restoreCandidate(deleted!);
+    expect(await getCandidate('blog.example')).toEqual(deleted!.candidate);
+    expect(await pagesOfSite('blog.example')).toEqual(deleted!.pages);
+  });
+
+  it('a full disk surfaces as DbQuotaError and the store is unchanged', async () => {
+    await putCandidate(candidateOf('blog.example', 40));
+    const proto = (globalThis as unknown as { IDBObjectStore: { prototype: { put: (...a: unknown[]) => unknown } } }).IDBObjectStore.prototype;
+    const spy = vi.spyOn(proto, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await expect(putCandidate(candidateOf('new.example', 10))).rejects.toBeInstanceOf(DbQuotaError);
+      await expect(savePageAndCandidate(pageOf('https://new.example/', 10), candidateOf('new.example', 10))).rejects.toBeInstanceOf(DbQuotaError);
+      await expect(importCandidates([candidateOf('new.example', 10)])).rejects.toThrow(/no more storage space/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await listCandidates()).map((c) => c.site)).toEqual(['blog.example']);
+  });
+});
+
+describe('import merge', () => {
+  it('merges a bookmark and an import of the same site without losing decisions, tags or notes', async () => {
+    // The curator bookmarked two pages of the site and decided; a crawler export later brings the same site.
+    await savePageAndCandidate(
+      pageOf('https://www.mentorblog.example/a', 72),
+      { ...candidateOf('www.mentorblog.example', 72, { source: 'bookmark', pages: 2, at: '2026-02-01T00:00:00.000Z' }), decision: 'include', tags: ['bookmark-tag'], notes: 'my note', curatedAt: '2026-02-02T00:00:00.000Z' },
+    );
+    const fromCrawl = candidateOf('https://mentorblog.example', 66, { source: 'crawl', pages: 14, tags: ['crawler-tag'], notes: 'crawler note', at: '2026-03-01T00:00:00.000Z' });
+    const newSite = candidateOf('another.example', 20, { source: 'crawl' });
+    const r = await importCandidates([fromCrawl, newSite]);
+    expect(r).toEqual({ added: 1, merged: 1 });
+    const merged = (await getCandidate('mentorblog.example'))!;
+    expect(merged.decision).toBe('include');
+    expect(merged.curatedAt).toBe('2026-02-02T00:00:00.000Z');
+    expect(merged.tags).toEqual(['bookmark-tag', 'crawler-tag']);
+    expect(merged.notes).toContain('my note');
+    expect(merged.notes).toContain('crawler note');
+    expect(merged.sources).toEqual(['crawl', 'bookmark']);
+    expect(merged.siteScore.pagesScored).toBe(14); // the crawl saw more pages
+    expect(merged.firstSeenAt).toBe('2026-02-01T00:00:00.000Z');
+    expect(await pagesOfSite('mentorblog.example')).toHaveLength(1);
+    expect((await listCandidates()).length).toBe(2);
+  });
+
+  it('a list with one bad record changes nothing', async () => {
+    await putCandidate(candidateOf('blog.example', 40, { decision: 'include' }));
+    const before = await listCandidates();
+    const bad = [candidateOf('new.example', 10), { ...candidateOf('blog.example', 99), decision: 'maybe' } as unknown as Candidate];
+    await expect(importCandidates(bad)).rejects.toThrow(/candidate 2: unknown decision/);
+    const bad2 = [candidateOf('new.example', 10), { ...candidateOf('x.example', 1), siteScore: { ...candidateOf('x.example', 1).siteScore, score: 250 } }];
+    await expect(importCandidates(bad2)).rejects.toThrow(/score must be a number/);
+    await expect(importCandidates([{ ...candidateOf('y.example', 1), site: 'javascript:alert(1)' }])).rejects.toThrow(/candidate 1/);
+    expect(await listCandidates()).toEqual(before);
+  });
+});
