@@ -1,0 +1,147 @@
+// Shared plumbing for the CLI commands: the output abstraction (so every command runs
+// in-process in tests), errors with exit codes, option parsing helpers and the terminal
+// sanitiser for page-derived strings.
+import { resolve } from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+
+export type Writer = (text: string) => void;
+
+/** Everything a command may touch of the outside world. `main()` builds it from `process`. */
+export interface Io {
+  stdout: Writer;
+  stderr: Writer;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Terminal width of stdout, when it is a terminal. */
+  columns?: number;
+  isTTY?: boolean;
+  /**
+   * Aborts long-running commands (crawl, schedule, serve). Tests pass their own; without it
+   * the CLI wires SIGINT/SIGTERM to an internal controller.
+   */
+  signal?: AbortSignal;
+}
+
+export interface Context {
+  io: Io;
+  /** The signal that stops a long-running command (Ctrl-C). */
+  signal: () => AbortSignal;
+  /** ISO 8601 now; one clock for the whole command. */
+  now: () => string;
+}
+
+/** A failure with an exit code; the message is printed as one line. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** Bad command line: exit 2. */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, 2);
+    this.name = 'UsageError';
+  }
+}
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  /** The usage line(s) and option descriptions printed by `--help`. */
+  help: string;
+  options: OptionSpec;
+  /** How many positionals the command takes. */
+  positionals: { min: number; max: number; name?: string };
+  run(values: Values, positionals: string[], ctx: Context): Promise<number>;
+}
+
+// C0 and C1 controls (ESC, CSI 0x9b, BEL, backspace, CR ...), DEL, bidi overrides and
+// isolates, line/paragraph separators: nothing a page wrote may move the cursor, recolour
+// the terminal or reorder what the curator reads.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** A page-derived string made safe to print on a terminal: one line, no control characters. */
+export function clean(s: unknown): string {
+  return String(s ?? '')
+    .replace(CONTROL, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** Fit to `width` characters (code points), with an ellipsis when cut. */
+export function fit(s: string, width: number): string {
+  const chars = [...s];
+  if (width <= 0) return '';
+  if (chars.length <= width) return s;
+  return chars.slice(0, Math.max(0, width - 1)).join('') + '…';
+}
+
+export function pad(s: string, width: number, right = false): string {
+  const n = [...s].length;
+  const fill = ' '.repeat(Math.max(0, width - n));
+  return right ? fill + s : s + fill;
+}
+
+/**
+ * JSON for stdout: JSON.stringify escapes C0 controls but leaves DEL, the C1 range (0x9b is a
+ * CSI on many terminals), bidi controls and U+2028/9 raw. Escaping them keeps the same data.
+ */
+export function safeJson(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'),
+  );
+}
+
+export function intOption(values: Values, name: string, opts: { min?: number; max?: number } = {}): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const s = String(raw).trim();
+  const min = opts.min ?? 0;
+  const max = opts.max ?? Number.MAX_SAFE_INTEGER;
+  if (!/^\d+$/.test(s) || Number(s) < min || Number(s) > max) {
+    const range = opts.max === undefined ? `>= ${min}` : `${min}..${max}`;
+    throw new UsageError(`--${name} must be an integer ${range}, got ${JSON.stringify(clean(s).slice(0, 40))}`);
+  }
+  return Number(s);
+}
+
+export function yearOption(values: Values): number | undefined {
+  return intOption(values, 'year', { min: 1990, max: 2200 });
+}
+
+export function stringOption(values: Values, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export const DEFAULT_DB_PATH = 'data/mentor-radar.db';
+
+/** `--db FILE`, else MENTOR_RADAR_DB, else ./data/mentor-radar.db, resolved against the cwd. */
+export function dbPath(values: Values, io: Io): string {
+  const p = stringOption(values, 'db') ?? io.env.MENTOR_RADAR_DB ?? DEFAULT_DB_PATH;
+  if (!p.trim()) throw new UsageError('--db needs a file name');
+  return resolve(io.cwd, p);
+}
+
+/** The message of anything thrown, as one line. */
+export function oneLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return clean(msg.split('\n')[0] || msg) || 'unknown error';
+}
+
+export function dbOption(): OptionSpec {
+  return { db: { type: 'string' } };
+}
+
+export const DB_HELP = '  --db FILE          SQLite store (default ./data/mentor-radar.db, or $MENTOR_RADAR_DB)';
