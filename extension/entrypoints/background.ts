@@ -42,7 +42,7 @@ export async function refreshAllBadges(): Promise<void> {
 }
 
 /** Bookmark from the context menu or the shortcut: score, badge, then show the popup if the browser lets us. */
-async function bookmarkFromGesture(tab: Browser.tabs.Tab | undefined): Promise<void> {
+export async function bookmarkFromGesture(tab: Browser.tabs.Tab | undefined): Promise<void> {
   const tabId = tab?.id ?? (await activeTabId());
   if (tabId === undefined) return;
   const reply = await bookmarkTab(tabId);
@@ -51,7 +51,11 @@ async function bookmarkFromGesture(tab: Browser.tabs.Tab | undefined): Promise<v
     await browser.action.setTitle({ tabId, title: `Mentor Radar: ${reply.error}` }).catch(() => undefined);
   }
   // Shows the score right away where supported (Chrome 127+); the popup re-reads the stored result.
-  await (browser.action as { openPopup?: () => Promise<void> }).openPopup?.().catch(() => undefined);
+  try {
+    await (browser.action as { openPopup?: () => Promise<void> }).openPopup?.();
+  } catch {
+    /* not supported here, or no focused window: the badge shows the score */
+  }
 }
 
 export default defineBackground(() => {
