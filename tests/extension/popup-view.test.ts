@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+// The popup's real HTML, rendered by its view functions in a DOM: everything shows up in the stable
+// ids, and hostile page-derived strings stay text (no element is created from them, no javascript: link).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { candidateStatus, parseTags, renderReply } from '../../extension/lib/popup-view.ts';
+import { link, safeHttpUrl } from '../../extension/lib/dom.ts';
+import { COMPONENT_NAMES } from '../../scoring/index.ts';
+import { candidateOf, pageOf } from './fixtures.ts';
+
+const POPUP_HTML = readFileSync(resolve(process.cwd(), 'extension/entrypoints/popup/index.html'), 'utf8');
+
+beforeEach(() => {
+  // The popup's markup without its module script (the view is driven directly here).
+  const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(POPUP_HTML)![1].replace(/<script[\s\S]*?<\/script>/g, '');
+  document.body.innerHTML = body;
+  document.body.setAttribute('data-state', 'loading');
+});
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+describe('popup view', () => {
+  it('shows score, six component bars, evidence, kind and candidate status', () => {
+    const page = pageOf('https://mentorblog.example/first-meeting', 74.6, {
+      title: 'Your first meeting',
+      evidence: [
+        { component: 'mentorGuidance', text: 'Listen more than you talk.' },
+        { component: 'programGuidance', text: 'The coordinator matches pairs.' },
+      ],
+    });
+    const candidate = candidateOf('mentorblog.example', 68, { pages: 3, decision: 'shortlist', tags: ['a', 'b'], notes: 'note' });
+    renderReply(document, { ok: true, page, candidate, wasKnown: true });
+
+    expect(document.getElementById('score')!.textContent).toBe('75');
+    expect(document.getElementById('title')!.textContent).toBe('Your first meeting');
+    expect(document.querySelector('#title a')!.getAttribute('href')).toBe('https://mentorblog.example/first-meeting');
+    expect(document.getElementById('site-kind')!.textContent).toBe('Blog');
+    expect(document.getElementById('candidate-status')!.textContent).toBe('Already a candidate — 3 pages');
+    expect(document.getElementById('site-score')!.textContent).toContain('Site score 68');
+    for (const name of COMPONENT_NAMES) {
+      const row = document.querySelector(`[data-component="${name}"]`)!;
+      expect(row.querySelector('meter')!.getAttribute('value')).toBe(page.components[name].toFixed(3));
+      expect(row.querySelector('.value')!.textContent).toBe(String(Math.round(page.components[name] * 100)));
+    }
+    const ev = [...document.querySelectorAll('#evidence li')];
+    expect(ev.map((li) => li.getAttribute('data-component'))).toEqual(['mentorGuidance', 'programGuidance']);
+    expect(ev[0].textContent).toContain('Listen more than you talk.');
+    expect((document.getElementById('decision') as HTMLSelectElement).value).toBe('shortlist');
+    expect((document.getElementById('tags') as HTMLInputElement).value).toBe('a, b');
+    expect((document.getElementById('note') as HTMLTextAreaElement).value).toBe('note');
+    expect(document.getElementById('result')!.hasAttribute('hidden')).toBe(false);
+    expect(document.body.getAttribute('data-state')).toBe('done');
+  });
+
+  it('a new site says "New candidate"; an error hides the result and shows the message', () => {
+    const candidate = candidateOf('new.example', 40);
+    expect(candidateStatus(candidate, false)).toBe('New candidate');
+    expect(candidateStatus(candidate, true)).toBe('Already a candidate — 1 page');
+    renderReply(document, { ok: false, error: "This page can't be read" });
+    expect(document.getElementById('status')!.textContent).toBe("This page can't be read");
+    expect(document.body.getAttribute('data-state')).toBe('error');
+    expect(document.getElementById('result')!.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('renders hostile titles, evidence, names and URLs as inert text', () => {
+    const page = pageOf('javascript:alert(1)', 50, {
+      title: HOSTILE,
+      finalUrl: 'javascript:alert(document.cookie)',
+      evidence: [
+        { component: 'relevance', text: '<script>alert(1)</script> mentoring' },
+        { component: 'quality', text: '<a href="javascript:alert(1)">click</a>' },
+      ],
+      flags: ['<b>bold</b>'],
+    });
+    const candidate = candidateOf('evil.example', 50);
+    candidate.name = `<svg onload=alert(1)>${HOSTILE}`;
+    candidate.siteScore.site = 'javascript:alert(2)';
+    renderReply(document, { ok: true, page, candidate, wasKnown: false });
+
+    expect(document.querySelectorAll('img, script, svg, iframe, object, embed').length).toBe(0);
+    expect(document.getElementById('title')!.textContent).toBe(HOSTILE);
+    expect(document.querySelectorAll('#title a').length).toBe(0); // javascript: is never a link
+    expect(document.getElementById('site-name')!.textContent).toBe(candidate.name);
+    expect([...document.querySelectorAll('a')].filter((a) => !/^https?:/.test(a.getAttribute('href') ?? ''))).toEqual([]);
+    expect(document.querySelector('#evidence li[data-component="relevance"]')!.textContent).toContain('<script>alert(1)</script>');
+    expect(document.querySelectorAll('#evidence a').length).toBe(0);
+    for (const node of document.querySelectorAll('*')) {
+      for (const attr of node.getAttributeNames()) expect(attr.startsWith('on')).toBe(false);
+    }
+  });
+});
+
+describe('safe links', () => {
+  it('only http(s) URLs become links', () => {
+    expect(safeHttpUrl('https://a.example/x')).toBe('https://a.example/x');
+    expect(safeHttpUrl('http://127.0.0.1:8787/')).toBe('http://127.0.0.1:8787/');
+    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', '/relative', 'file:///etc/passwd', '', null, 42]) {
+      expect(safeHttpUrl(bad)).toBeNull();
+    }
+    const a = link(document, 'https://a.example/', 'A');
+    expect(a.tagName).toBe('A');
+    expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(link(document, 'javascript:alert(1)', 'x').tagName).toBe('SPAN');
+  });
+
+  it('tags are split on commas', () => {
+    expect(parseTags(' a, b ,,c ')).toEqual(['a', 'b', 'c']);
+  });
+});
