@@ -13,7 +13,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   roundupYear: null,
-  syncUrl: 'http://127.0.0.1:8787',
+  syncUrl: 'http://127.0.0.1:7457',
   badge: true,
 };
 

@@ -6,6 +6,7 @@ import { requestPersistence } from '../../lib/db.ts';
 import type { BookmarkReply, CurateReply, Request } from '../../lib/messages.ts';
 import { parseTags, renderCandidate, renderReply, setStatus } from '../../lib/popup-view.ts';
 import { getSettings, saveSettings } from '../../lib/settings.ts';
+import { describeSync, syncWithServer } from '../../lib/sync.ts';
 import type { Decision } from '../../../scoring/index.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -71,6 +72,16 @@ async function initSettings(): Promise<void> {
   badge.addEventListener('change', () => void saveSettings({ badge: badge.checked }).then(() => send({ type: 'candidates-changed' })));
   year.addEventListener('change', () => void saveSettings({ roundupYear: year.value ? Number(year.value) : null }));
   sync.addEventListener('change', () => void saveSettings({ syncUrl: sync.value }).then((n) => (sync.value = n.syncUrl)));
+  byId('sync').addEventListener('click', () => {
+    setStatus(document, 'Syncing…', 'loading');
+    void getSettings()
+      .then((s) => syncWithServer(s.syncUrl))
+      .then(async (r) => {
+        setStatus(document, describeSync(r), 'done');
+        await send({ type: 'candidates-changed' });
+      })
+      .catch((e: unknown) => setStatus(document, (e as Error).message, 'error'));
+  });
   byId('grant-tabs').addEventListener('click', () => {
     // Must run inside the click (a user gesture), before any await.
     void browser.permissions
