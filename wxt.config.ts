@@ -16,7 +16,7 @@ export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
   outDirTemplate: e2e ? 'e2e-{{browser}}-mv{{manifestVersion}}' : '{{browser}}-mv{{manifestVersion}}',
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Mentor Radar',
     description: 'Bookmark mentoring blogs and company sites and see their Mentor Radar score at once.',
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage'],
@@ -29,5 +29,7 @@ export default defineConfig({
         description: 'Bookmark the current page in Mentor Radar',
       },
     },
-  },
+    // Firefox wants an add-on id (storage and permissions are tied to it); Chrome would warn on the key.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'mentor-radar@mentor-radar.invalid', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } } } } : {}),
+  }),
 });

@@ -1,7 +1,7 @@
 // Service worker: the bookmark flow (popup, context menu, keyboard shortcut), curation writes from
 // our own pages, and the toolbar badge with the site's score on tabs of known candidates.
 import { browser, type Browser } from 'wxt/browser';
-import { bookmarkTab, refreshBadge } from '../lib/bookmark.ts';
+import { bookmarkTab, refreshBadge, toolbarAction } from '../lib/bookmark.ts';
 import { updateCuration } from '../lib/db.ts';
 import { isTrustedSender, parseRequest, type Request } from '../lib/messages.ts';
 
@@ -47,12 +47,12 @@ export async function bookmarkFromGesture(tab: Browser.tabs.Tab | undefined): Pr
   if (tabId === undefined) return;
   const reply = await bookmarkTab(tabId);
   if (!reply.ok) {
-    await browser.action.setBadgeText({ tabId, text: '!' }).catch(() => undefined);
-    await browser.action.setTitle({ tabId, title: `Mentor Radar: ${reply.error}` }).catch(() => undefined);
+    await toolbarAction().setBadgeText({ tabId, text: '!' }).catch(() => undefined);
+    await toolbarAction().setTitle({ tabId, title: `Mentor Radar: ${reply.error}` }).catch(() => undefined);
   }
   // Shows the score right away where supported (Chrome 127+); the popup re-reads the stored result.
   try {
-    await (browser.action as { openPopup?: () => Promise<void> }).openPopup?.();
+    await (toolbarAction() as { openPopup?: () => Promise<void> }).openPopup?.();
   } catch {
     /* not supported here, or no focused window: the badge shows the score */
   }

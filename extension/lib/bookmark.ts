@@ -86,6 +86,11 @@ export async function bookmarkTab(tabId: number, now: () => Date = () => new Dat
 
 // ------------------------------------------------------------------ badge
 
+/** `action` in MV3; Firefox's MV2 build only has `browserAction` (same badge API). */
+export function toolbarAction(): typeof browser.action {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
+
 export function badgeText(c: Candidate): string {
   return String(Math.round(c.siteScore.score));
 }
@@ -98,13 +103,14 @@ export function badgeColor(score: number): string {
 
 export async function setBadgeFor(tabId: number, c: Candidate | undefined): Promise<void> {
   const settings = await getSettings();
+  const action = toolbarAction();
   if (!c || !settings.badge) {
-    await browser.action.setBadgeText({ tabId, text: '' });
+    await action.setBadgeText({ tabId, text: '' });
     return;
   }
-  await browser.action.setBadgeText({ tabId, text: badgeText(c) });
-  await browser.action.setBadgeBackgroundColor({ tabId, color: badgeColor(c.siteScore.score) });
-  await browser.action.setTitle({ tabId, title: `Mentor Radar: ${c.name || c.site} scores ${badgeText(c)} (${c.decision})` });
+  await action.setBadgeText({ tabId, text: badgeText(c) });
+  await action.setBadgeBackgroundColor({ tabId, color: badgeColor(c.siteScore.score) });
+  await action.setTitle({ tabId, title: `Mentor Radar: ${c.name || c.site} scores ${badgeText(c)} (${c.decision})` });
 }
 
 /** Badge for a tab whose URL we know (tabs.onUpdated/onActivated): the site's score if it is a candidate. */
@@ -114,7 +120,7 @@ export async function refreshBadge(tabId: number, url: string | undefined): Prom
   try {
     site = siteKey(url);
   } catch {
-    await browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+    await toolbarAction().setBadgeText({ tabId, text: '' }).catch(() => undefined);
     return;
   }
   await setBadgeFor(tabId, await getCandidate(site));
