@@ -66,7 +66,6 @@ export interface CommandSpec {
 // C0 and C1 controls (ESC, CSI 0x9b, BEL, backspace, CR ...), DEL, bidi overrides and
 // isolates, line/paragraph separators: nothing a page wrote may move the cursor, recolour
 // the terminal or reorder what the curator reads.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** A page-derived string made safe to print on a terminal: one line, no control characters. */
@@ -97,7 +96,6 @@ export function pad(s: string, width: number, right = false): string {
  */
 export function safeJson(value: unknown, indent = 2): string {
   return JSON.stringify(value, null, indent).replace(
-    // eslint-disable-next-line no-control-regex
     /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
     (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'),
   );
