@@ -66,6 +66,7 @@ export interface CommandSpec {
 // C0 and C1 controls (ESC, CSI 0x9b, BEL, backspace, CR ...), DEL, bidi overrides and
 // isolates, line/paragraph separators: nothing a page wrote may move the cursor, recolour
 // the terminal or reorder what the curator reads.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** A page-derived string made safe to print on a terminal: one line, no control characters. */

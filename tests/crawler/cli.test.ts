@@ -70,6 +70,7 @@ describe('mentor-radar main()', () => {
   it('strips control characters from arguments echoed in errors', async () => {
     const r = await run(['\x1b[31mevil\x07']);
     expect(r.code).toBe(2);
+    // eslint-disable-next-line no-control-regex
     expect(r.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
   });
 });
