@@ -3,7 +3,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { bookmarkTab, refreshBadge, toolbarAction } from '../lib/bookmark.ts';
 import { updateCuration } from '../lib/db.ts';
-import { isTrustedSender, parseRequest, type Request } from '../lib/messages.ts';
+import { isTrustedSender, parseRequest, type BookmarkReply, type Request } from '../lib/messages.ts';
 
 export const MENU_ID = 'mentor-radar-bookmark';
 export const COMMAND = 'bookmark';
@@ -13,12 +13,30 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/**
+ * A bookmark made from the context menu or the shortcut, kept a few seconds for the popup that
+ * opens right after it (openPopup): the popup shows it instead of reading and scoring again.
+ */
+const GESTURE_REUSE_MS = 10_000;
+const recentGestures = new Map<number, { at: number; url: string; reply: BookmarkReply }>();
+
+async function reuseGesture(tabId: number): Promise<BookmarkReply | undefined> {
+  const hit = recentGestures.get(tabId);
+  recentGestures.delete(tabId);
+  if (!hit || Date.now() - hit.at > GESTURE_REUSE_MS) return undefined;
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab?.url) return undefined;
+  const url = new URL(tab.url);
+  url.hash = '';
+  return url.href === hit.url ? hit.reply : undefined;
+}
+
 export async function handleRequest(req: Request): Promise<unknown> {
   switch (req.type) {
     case 'bookmark': {
       const tabId = req.tabId ?? (await activeTabId());
       if (tabId === undefined) return { ok: false, error: 'No tab to bookmark.' };
-      return bookmarkTab(tabId);
+      return (await reuseGesture(tabId)) ?? bookmarkTab(tabId);
     }
     case 'curate': {
       try {
@@ -46,6 +64,7 @@ export async function bookmarkFromGesture(tab: Browser.tabs.Tab | undefined): Pr
   const tabId = tab?.id ?? (await activeTabId());
   if (tabId === undefined) return;
   const reply = await bookmarkTab(tabId);
+  if (reply.ok) recentGestures.set(tabId, { at: Date.now(), url: reply.page.url, reply });
   if (!reply.ok) {
     await toolbarAction().setBadgeText({ tabId, text: '!' }).catch(() => undefined);
     await toolbarAction().setTitle({ tabId, title: `Mentor Radar: ${reply.error}` }).catch(() => undefined);
@@ -81,6 +100,9 @@ export default defineBackground(() => {
     handleRequest(req).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: String((e as Error)?.message ?? e) }));
     return true;
   });
+
+  // The curator granted the optional `tabs` permission: badges on every open candidate tab now.
+  browser.permissions?.onAdded?.addListener(() => void refreshAllBadges().catch(() => undefined));
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.url || changeInfo.status === 'complete') void refreshBadge(tabId, tab.url ?? changeInfo.url).catch(() => undefined);

@@ -1,6 +1,7 @@
 // The background's bookmark flow with WXT's fake browser: only scripting.executeScript is stubbed
 // (it returns a fixture page); the fake's storage, tabs, runtime messaging and action badge are real
-// fakes. contextMenus and commands are not implemented by the fake, so their events are recorded here.
+// fakes. contextMenus, commands and permissions.onAdded are not implemented by the fake, so their
+// events are recorded here.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import background, { MENU_ID } from '../../extension/entrypoints/background.ts';
@@ -54,6 +55,7 @@ beforeEach(async () => {
   commandEvent = recordedEvent();
   const menus = { create: vi.fn(), removeAll: vi.fn(async () => undefined), onClicked: menuClicked };
   Object.assign(fakeBrowser, { contextMenus: menus, commands: { onCommand: commandEvent } });
+  Object.assign(fakeBrowser.permissions, { onAdded: recordedEvent() });
   execSpy = vi.fn(async ({ target }: { target: { tabId: number } }) => {
     const tab = await fakeBrowser.tabs.get(target.tabId);
     const url = tab.url ?? '';
@@ -141,8 +143,20 @@ describe('bookmark flow', () => {
     await vi.waitFor(() => expect(fakeBrowser.contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: MENU_ID, contexts: ['page'] })));
     expect(menuClicked.listeners).toHaveLength(1);
     const tab = await fakeBrowser.tabs.get(tabId);
+    const openPopup = vi.fn(async () => undefined);
+    Object.assign(fakeBrowser.action, { openPopup });
     await menuClicked.listeners[0]({ menuItemId: MENU_ID } as never, tab as never);
-    await vi.waitFor(async () => expect(await getCandidate('menu.example')).toBeDefined());
+    await vi.waitFor(() => expect(openPopup).toHaveBeenCalledTimes(1)); // the last step of the gesture
+    expect(await getCandidate('menu.example')).toBeDefined();
+
+    // The popup that opens right after the gesture shows that result instead of scoring again.
+    const calls = execSpy.mock.calls.length;
+    const popup = await send<BookmarkReply>({ type: 'bookmark', tabId });
+    expect(popup?.ok && popup.candidate.site).toBe('menu.example');
+    expect(execSpy.mock.calls.length).toBe(calls);
+    // ...once only: a later popup re-reads the page.
+    await send<BookmarkReply>({ type: 'bookmark', tabId });
+    expect(execSpy.mock.calls.length).toBe(calls + 1);
 
     const tab2 = await openTab('https://keys.example/guide', mentoringHtml('Keyboard mentoring'));
     commandEvent.listeners[0]('bookmark' as never, (await fakeBrowser.tabs.get(tab2)) as never);
