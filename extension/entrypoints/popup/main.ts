@@ -2,7 +2,7 @@
 // score, the six components, the evidence, the site kind and the candidate status; the curator
 // sets decision, tags and a note right here. `?tabId=N` targets another tab (used by the e2e tests).
 import { browser } from 'wxt/browser';
-import { requestPersistence } from '../../lib/db.ts';
+import { dbEvents, requestPersistence } from '../../lib/db.ts';
 import type { BookmarkReply, CurateReply, Request } from '../../lib/messages.ts';
 import { parseTags, renderCandidate, renderReply, setStatus } from '../../lib/popup-view.ts';
 import { getSettings, saveSettings } from '../../lib/settings.ts';
@@ -94,6 +94,9 @@ async function initSettings(): Promise<void> {
   });
 }
 
+dbEvents.addEventListener('blocked', () =>
+  setStatus(document, 'Mentor Radar is updating its storage: close other Mentor Radar tabs (dashboard) to finish.', 'error'),
+);
 byId('bookmark').addEventListener('click', () => void bookmark());
 byId('save').addEventListener('click', () => void save());
 byId('open-dashboard').addEventListener('click', () => void openDashboard());
