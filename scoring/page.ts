@@ -1,8 +1,13 @@
-// PLACEHOLDER until the real pipeline lands (extract -> features -> model -> page score).
-// Signature is the contract; the body is a temporary word-density heuristic.
-import type { PageScore } from './types.ts';
+// Page score: extract -> features -> lexicon components + the trained model -> PageScore.
+// The score is dominated by relevance × guidance (DESIGN.md, "What the score means").
+import type { ComponentName, Evidence, PageComponents, PageScore, SiteKind } from './types.ts';
+import { extract, type Extracted } from './extract.ts';
+import { computeFeatures, sat, type Features } from './features.ts';
+import { LEXICON_VERSION, LEXICONS, type LexiconName } from './lexicons.ts';
+import { MODEL, fnv1a, predict, type LinearModel } from './model.ts';
 
-export const SCORER_VERSION = '0.0.0-dev';
+/** Changes whenever the weights, the lexicons or the scoring code's version change. */
+export const SCORER_VERSION = `1.0.0+${fnv1a(JSON.stringify(MODEL) + LEXICON_VERSION + JSON.stringify(LEXICONS))}`;
 
 export interface ScorePageInput {
   url: string;
@@ -13,24 +18,211 @@ export interface ScorePageInput {
   roundupYear?: number;
 }
 
+const r3 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+
+function hostOf(u: string): string {
+  try {
+    return new URL(u).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function pathOf(u: string): string {
+  try {
+    return new URL(u).pathname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+const BLOG_PLATFORMS = new Set(['wordpress', 'ghost', 'blogger', 'medium', 'substack', 'tumblr', 'hashnode', 'jekyll', 'hugo', 'pelican', 'eleventy', 'gatsby', 'squarespace', 'wix']);
+
+/** Site kind of one page, from host, platform, company markers, JSON-LD types and link structure. */
+export function pageSiteKind(ex: Extracted, f: Features, url: string): SiteKind {
+  const host = hostOf(url);
+  const path = pathOf(url);
+  const types = ex.jsonLdTypes.map((t) => t.toLowerCase());
+  const has = (...ts: string[]) => ts.some((t) => types.includes(t));
+  if (/\.edu$|\.edu\.[a-z]{2}$|\.ac\.[a-z]{2}$/.test(host) || has('collegeoruniversity', 'educationalorganization')) return 'academic';
+  const external = ex.links.filter((l) => !l.internal && !l.chrome).length;
+  const listy = /\b(?:directory|top \d+|\d+ best|best .{0,40}(?:blogs|sites|resources|websites|podcasts)|list of|blogroll|links)\b/i.test(ex.title);
+  if ((listy && external >= 10) || (external >= 40 && external * 20 > f.wordCount)) return 'directory';
+  const cm = ex.companyMarkers;
+  const strongCompany = cm.includes('pricing') || cm.includes('demo') || cm.includes('free-trial') || cm.includes('contact-sales');
+  if ((strongCompany && cm.length >= 1) || cm.length >= 3 || has('corporation', 'softwareapplication', 'product', 'offer')) return 'company';
+  const nm = ex.nonprofitMarkers;
+  if (has('ngo', 'nonprofit') || nm.includes('donate') || nm.includes('nonprofit') || (host.endsWith('.org') && nm.includes('volunteer'))) return 'nonprofit';
+  if (
+    (ex.platform && BLOG_PLATFORMS.has(ex.platform)) ||
+    has('blogposting', 'blog', 'article', 'newsarticle') ||
+    /(?:^|\/)(?:blog|blogs|posts?|articles?)(?:\/|$)|\/(?:19|20)\d{2}\/\d{2}\//.test(path) ||
+    /(?:^|\.)(?:blog|blogspot|medium|substack|wordpress|ghost|hashnode|dev)\./.test(`${host}.`)
+  )
+    return 'blog';
+  if (cm.length >= 2) return 'company';
+  return 'other';
+}
+
+function trimSentence(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  if (t.length <= 240) return t;
+  const cut = t.slice(0, 239);
+  const sp = cut.lastIndexOf(' ');
+  return `${(sp > 160 ? cut.slice(0, sp) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+function pickEvidence(f: Features, component: ComponentName, lexes: LexiconName[], need: number, used: Set<string>): Evidence[] {
+  const ranked: { text: string; s: number; i: number }[] = [];
+  f.sentences.forEach((sen, i) => {
+    if (sen.words < 5 || sen.words > 80) return;
+    let h = 0;
+    for (const l of lexes) h += sen.hits[l] ?? 0;
+    if (h < need) return;
+    const core = sen.hits.core ?? 0;
+    const s = (h + (component === 'relevance' ? 0 : 0.5 * Math.min(core, 2))) / Math.sqrt(sen.words);
+    ranked.push({ text: sen.text, s, i });
+  });
+  ranked.sort((a, b) => b.s - a.s || a.i - b.i);
+  const out: Evidence[] = [];
+  for (const r of ranked) {
+    const text = trimSentence(r.text);
+    if (used.has(text)) continue;
+    used.add(text);
+    out.push({ component, text });
+    if (out.length >= 3) break;
+  }
+  return out;
+}
+
+/** Freshness of a date against the end of the roundup year: 1 within the last half year, decaying after. */
+export function freshnessOf(iso: string | undefined, roundupYear: number): number {
+  if (!iso) return 0;
+  const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (!Number.isFinite(t)) return 0;
+  const end = Date.UTC(roundupYear + 1, 0, 1);
+  const ageYears = (end - t) / (365.25 * 86_400_000);
+  if (ageYears <= 0.5) return 1;
+  return Math.exp(-(ageYears - 0.5) / 1.5);
+}
+
+export interface PageAnalysis {
+  extracted: Extracted;
+  features: Features;
+}
+
+/** Extraction and features only (the training and evaluation code reuses them). */
+export function analysePage(input: { url: string; html: string; finalUrl?: string }): PageAnalysis {
+  const extracted = extract({ url: input.finalUrl ?? input.url, html: input.html });
+  return { extracted, features: computeFeatures(extracted) };
+}
+
 export function scorePage(input: ScorePageInput): PageScore {
-  const text = input.html.replace(/<[^>]*>/g, ' ');
-  const words = text.split(/\s+/).filter(Boolean);
-  const hits = words.filter((w) => /^mentor/i.test(w)).length;
-  const d = Math.min(1, (hits / Math.max(1, words.length)) * 20);
-  const title = /<title[^>]*>([^<]*)/i.exec(input.html)?.[1]?.trim() ?? '';
-  return {
-    url: input.url,
-    finalUrl: input.finalUrl ?? input.url,
-    title,
-    lang: 'en',
-    scorerVersion: SCORER_VERSION,
-    score: Math.round(d * 100),
-    components: { relevance: d, mentorGuidance: d, programGuidance: d, actionability: 0, quality: 0.5, freshness: 0 },
-    evidence: [],
-    flags: [],
-    feedUrls: [],
-    siteKind: 'other',
-    wordCount: words.length,
+  return scoreAnalysed(input, analysePage(input), MODEL);
+}
+
+/** Score from an analysis with a given model (evaluation passes a per-fold model). */
+export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: LinearModel): PageScore {
+  const { extracted: ex, features: f } = a;
+  const url = typeof input.url === 'string' ? input.url : '';
+  const finalUrl = input.finalUrl ?? url;
+  const roundupYear = input.roundupYear ?? new Date().getUTCFullYear();
+  const L = f.lex;
+  const flags: string[] = [];
+
+  // Near misses.
+  const core = L.core.count;
+  const share = (n: number) => (n + core === 0 ? 0 : n / (n + core));
+  const penalty = (n: number, min: number, startShare: number) => {
+    const s = share(n);
+    if (n < min || s <= startShare) return 1;
+    return Math.max(0.1, 1 - (0.9 * (s - startShare)) / (1 - startShare));
   };
+  const stuffing =
+    f.mentorTokens >= 6 &&
+    (f.mentorDensity > 0.1 || (f.mentorDensity > 0.05 && f.proseRatio < 0.35) || (f.uniqueSentenceRatio < 0.6 && f.mentorDensity > 0.03));
+  const brand = f.brandHits >= 2 || (f.brandHits >= 1 && (L.tech.score > 0.3 || core < 6));
+  const place = f.placeHits >= 2 || (f.placeHits >= 1 && L.mentorGuidance.score < 0.5);
+  const notEnglish = f.wordCount >= 40 && f.englishRatio < 0.06;
+  const thin = f.wordCount < 150;
+  const pCoach = penalty(L.coaching.count, 4, 0.4);
+  const pTutor = penalty(L.tutoring.count, 5, 0.45);
+  const pOnboard = penalty(L.onboarding.count, 6, 0.55);
+  const pTech = penalty(L.tech.count, 10, 0.6);
+  if (pCoach < 0.8) flags.push('coaching-only');
+  if (pTutor < 0.8) flags.push('tutoring');
+  if (pOnboard < 0.8) flags.push('onboarding');
+  if (brand) flags.push('brand-mentor');
+  if (place) flags.push('place-mentor');
+  if (stuffing) flags.push('keyword-stuffing');
+  if (thin) flags.push('thin');
+  if (notEnglish) flags.push('not-english');
+  if (!ex.publishedAt) flags.push('undated');
+
+  let relevance = L.core.score * pCoach * pTutor * pOnboard * pTech;
+  if (brand) relevance *= 0.15;
+  if (place) relevance *= 0.15;
+  if (stuffing) relevance *= 0.35;
+  if (notEnglish) relevance *= 0.5;
+
+  const gate = 0.25 + 0.75 * relevance;
+  const sideTotal = L.mentorSide.count + L.menteeSide.count;
+  const side = sideTotal === 0 ? 0.8 : 0.45 + 0.55 * (L.mentorSide.count / sideTotal);
+  const mentorGuidance = L.mentorGuidance.score * side * gate;
+  const programGuidance = L.programGuidance.score * gate * (1 - 0.4 * L.mention.score);
+  const actionability =
+    0.5 * L.actionability.score + 0.2 * sat(f.orderedLists + f.lists * 0.5 + ex.lists.checkboxes / 3, 2) + 0.15 * sat(f.resources, 2) + 0.15 * sat(f.listItems, 10);
+  let quality = sat(f.wordCount, 600) * (0.5 + 0.5 * f.proseRatio) * (0.7 + 0.3 * sat(f.headings + f.lists, 3)) * Math.min(1, f.uniqueSentenceRatio + 0.2);
+  if (stuffing) quality *= 0.3;
+  if (thin) quality = Math.min(quality, 0.3);
+  const freshness = freshnessOf(ex.publishedAt, roundupYear);
+
+  const components: PageComponents = {
+    relevance: r3(relevance),
+    mentorGuidance: r3(mentorGuidance),
+    programGuidance: r3(programGuidance),
+    actionability: r3(actionability),
+    quality: r3(quality),
+    freshness: r3(freshness),
+  };
+
+  // Score: relevance × guidance, with the trained model as a second opinion gated by relevance.
+  const mg = components.mentorGuidance;
+  const pg = components.programGuidance;
+  const G = Math.min(1, Math.max(mg, pg) + 0.35 * Math.min(mg, pg));
+  const lexScore = components.relevance * (0.15 + 0.85 * (0.65 * G + 0.2 * components.actionability + 0.15 * components.quality));
+  const modelP = predict(model, f);
+  const combined = 0.6 * lexScore + 0.4 * modelP * Math.min(1, components.relevance * 1.5);
+  let score = combined * (0.92 + 0.08 * freshness);
+  if (thin) score *= 0.75;
+  score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 10;
+
+  const used = new Set<string>();
+  const evidence: Evidence[] = [
+    ...pickEvidence(f, 'relevance', ['core'], 1, used),
+    ...pickEvidence(f, 'mentorGuidance', ['mentorGuidance', 'mentorSide'], 2, used),
+    ...pickEvidence(f, 'programGuidance', ['programGuidance'], 2, used),
+    ...pickEvidence(f, 'actionability', ['actionability'], 2, used),
+  ];
+
+  let lang = ex.lang;
+  if (!lang) lang = f.wordCount >= 40 ? (notEnglish ? 'und' : 'en') : '';
+
+  const out: PageScore = {
+    url,
+    finalUrl,
+    title: ex.title,
+    lang,
+    scorerVersion: SCORER_VERSION,
+    score,
+    components,
+    evidence,
+    flags,
+    feedUrls: ex.feedUrls,
+    siteKind: pageSiteKind(ex, f, finalUrl),
+    wordCount: f.wordCount,
+  };
+  if (ex.publishedAt) out.publishedAt = ex.publishedAt;
+  if (ex.siteName) out.siteName = ex.siteName;
+  return out;
 }

@@ -1,0 +1,427 @@
+// Page extraction: one htmlparser2 parse (cheerio/slim), then one iterative walk of the tree that
+// collects metadata, the main text without boilerplate, headings, lists, links and markers.
+// Never throws: malformed, empty, huge or binary-looking input yields a (mostly empty) result.
+import { load } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+
+/** HTML beyond this many characters is not parsed (a few MB of markup is plenty for a page). */
+export const MAX_HTML_CHARS = 3_000_000;
+/** Main text beyond this many characters is not analysed. */
+export const MAX_TEXT_CHARS = 200_000;
+const MAX_LINKS = 3000;
+const MAX_JSONLD_CHARS = 200_000;
+
+export interface ExtractedLink {
+  href: string;
+  text: string;
+  internal: boolean;
+  /** true when the link sits in navigation, header, footer, sidebar or similar chrome. */
+  chrome: boolean;
+  rel: string;
+}
+
+export interface Extracted {
+  url: string;
+  title: string;
+  description: string;
+  canonical?: string;
+  lang: string;
+  siteName?: string;
+  generator?: string;
+  /** Normalised platform guess: wordpress, ghost, blogger, medium, substack, hugo, jekyll, ... */
+  platform?: string;
+  feedUrls: string[];
+  jsonLd: unknown[];
+  jsonLdTypes: string[];
+  publishedAt?: string;
+  /** Main text as blocks (paragraphs, list items, headings), whitespace-normalised. */
+  blocks: string[];
+  mainText: string;
+  headings: string[];
+  lists: { unordered: number; ordered: number; items: number; checkboxes: number };
+  links: ExtractedLink[];
+  resources: { href: string; text: string }[];
+  companyMarkers: string[];
+  nonprofitMarkers: string[];
+  authorLinks: string[];
+  contactLinks: string[];
+  tables: number;
+}
+
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'select', 'button']);
+const BOILER_TAGS = new Set(['nav', 'aside', 'form', 'dialog', 'menu']);
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'tr', 'td', 'th', 'table', 'section', 'article', 'main', 'blockquote',
+  'pre', 'dd', 'dt', 'dl', 'figure', 'figcaption', 'hr', 'header', 'footer', 'nav', 'aside', 'form', 'address', 'details', 'summary', 'body', 'center', 'caption',
+]);
+const BOILER_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar']);
+const BOILER_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-list|cookies?|cookie-notice|consent|gdpr|sidebar|widget-area|widgets?|share|sharing|social|related-posts|related|newsletter|subscribe|breadcrumbs?|navbar|nav|navigation|menu|advert|ads|popup|modal|skip-link)(?:[-_\s]|$)/i;
+const RESOURCE_EXT_RE = /\.(?:pdf|docx?|pptx?|xlsx?|odt|odp|ods|rtf|epub)(?:[?#]|$)/i;
+const RESOURCE_TEXT_RE = /\b(?:toolkit|template|worksheet|checklist|workbook|download|handbook|playbook|guidebook)s?\b/i;
+const FEED_HREF_RE = /(?:\/feed\/?|\/rss\/?|\.rss|atom\.xml|feed\.xml|rss\.xml|index\.xml|\/atom\/?)$/i;
+const URL_DATE_RE = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])(?:\/(0[1-9]|[12]\d|3[01]))?(?:\/|$)/;
+
+const COMPANY_MARKERS: [string, RegExp][] = [
+  ['pricing', /\bpricing\b|\bplans? (?:and|&) pricing\b/],
+  ['demo', /\b(?:book|request|schedule|get|see|watch) a (?:free |live )?demo\b/],
+  ['free-trial', /\bfree trial\b|\bstart (?:your|a) (?:free )?trial\b|\btry (?:it )?for free\b/],
+  ['careers', /\bcareers\b|\bwe(?:'|’)re hiring\b|\bjoin our team\b/],
+  ['contact-sales', /\bcontact sales\b|\btalk to sales\b/],
+  ['customers', /\bcustomers?\b.{0,20}\b(?:stories|love)\b|\bcase stud(?:y|ies)\b/],
+];
+const NONPROFIT_MARKERS: [string, RegExp][] = [
+  ['donate', /\bdonat(?:e|ion|ions)\b/],
+  ['nonprofit', /\bnon-?profit\b|\bnot-for-profit\b|\bcharit(?:y|able)\b|\b501\(c\)/],
+  ['volunteer', /\bvolunteers?\b/],
+];
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function attr(el: Element, name: string): string {
+  const v = el.attribs?.[name];
+  return typeof v === 'string' ? v : '';
+}
+
+function resolve(href: string, base: URL | null): URL | null {
+  if (!href || href.length > 2048) return null;
+  try {
+    return base ? new URL(href.trim(), base) : new URL(href.trim());
+  } catch {
+    return null;
+  }
+}
+
+/** ISO 8601 date (YYYY-MM-DD) from a machine-readable date string, or undefined. */
+export function normaliseDate(s: unknown): string | undefined {
+  if (typeof s !== 'string') return undefined;
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(s);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  let t = Date.UTC(y, mo - 1, d, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  if (m[7] && m[7] !== 'Z') {
+    const sign = m[7][0] === '-' ? -1 : 1;
+    const hh = Number(m[7].slice(1, 3));
+    const mm = Number(m[7].slice(-2));
+    t -= sign * (hh * 60 + mm) * 60_000;
+  }
+  if (!Number.isFinite(t)) return undefined;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+function platformOf(generator: string, hints: string): string | undefined {
+  const g = `${generator} ${hints}`.toLowerCase();
+  for (const p of ['wordpress', 'ghost', 'blogger', 'medium', 'substack', 'hugo', 'jekyll', 'squarespace', 'wix', 'webflow', 'hubspot', 'drupal', 'joomla', 'tumblr', 'hashnode', 'gatsby', 'eleventy', 'docusaurus', 'mkdocs', 'sphinx', 'pelican']) {
+    if (g.includes(p)) return p;
+  }
+  if (g.includes('wp-content')) return 'wordpress';
+  if (g.includes('blogspot')) return 'blogger';
+  return undefined;
+}
+
+function emptyExtracted(url: string): Extracted {
+  return {
+    url,
+    title: '',
+    description: '',
+    lang: '',
+    feedUrls: [],
+    jsonLd: [],
+    jsonLdTypes: [],
+    blocks: [],
+    mainText: '',
+    headings: [],
+    lists: { unordered: 0, ordered: 0, items: 0, checkboxes: 0 },
+    links: [],
+    resources: [],
+    companyMarkers: [],
+    nonprofitMarkers: [],
+    authorLinks: [],
+    contactLinks: [],
+    tables: 0,
+  };
+}
+
+interface LdInfo {
+  types: string[];
+  published?: string;
+  publisher?: string;
+  author?: string;
+}
+
+function walkJsonLd(root: unknown, info: LdInfo): void {
+  const stack: [unknown, number][] = [[root, 0]];
+  let seen = 0;
+  while (stack.length > 0 && seen < 500) {
+    const [v, depth] = stack.pop()!;
+    seen++;
+    if (v === null || typeof v !== 'object' || depth > 8) continue;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], depth + 1]);
+      continue;
+    }
+    const o = v as Record<string, unknown>;
+    const t = o['@type'];
+    for (const ty of Array.isArray(t) ? t : [t]) if (typeof ty === 'string' && info.types.length < 50) info.types.push(ty.slice(0, 60));
+    if (!info.published) info.published = normaliseDate(o.datePublished) ?? normaliseDate(o.dateCreated);
+    const pub = o.publisher;
+    if (!info.publisher && pub && typeof pub === 'object' && typeof (pub as Record<string, unknown>).name === 'string') info.publisher = clean((pub as Record<string, string>).name).slice(0, 200);
+    for (const key of Object.keys(o)) {
+      const c = o[key];
+      if (c && typeof c === 'object') stack.push([c, depth + 1]);
+    }
+  }
+}
+
+const EXIT = 0;
+const ENTER = 1;
+
+/** Extract everything the scorer needs from one page. Never throws. */
+export function extract(input: { url: string; html: string }): Extracted {
+  const url = typeof input.url === 'string' ? input.url : '';
+  const out = emptyExtracted(url);
+  let html = typeof input.html === 'string' ? input.html : '';
+  if (html.length > MAX_HTML_CHARS) html = html.slice(0, MAX_HTML_CHARS);
+  // NULs and other C0 controls (except tab/newline/CR) carry no text: binary-looking input becomes spaces.
+  // eslint-disable-next-line no-control-regex
+  html = html.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]+/g, ' ');
+  let base: URL | null = null;
+  try {
+    base = new URL(url);
+  } catch {
+    base = null;
+  }
+  let root: AnyNode;
+  try {
+    root = load(html, { xml: false })?.root()[0] as AnyNode;
+  } catch {
+    return out;
+  }
+  if (!root) return out;
+
+  // Text segments: text, and per segment a flag (1 = boilerplate, 2 = inside article/main).
+  const seg: string[] = [];
+  const segFlag: number[] = [];
+  let segChars = 0;
+  const meta: Record<string, string> = {};
+  const ldTexts: string[] = [];
+  let titleText = '';
+  let timeDate: string | undefined;
+  let mainDepth = 0;
+  let mainSeen = false;
+  let articleDepth = 0;
+  const linkStarts: { el: Element; start: number; end: number; chrome: boolean }[] = [];
+  const headingsOut: string[] = [];
+
+  type Frame = [number, AnyNode, boolean, number]; // op, node, boiler, segment start
+  const stack: Frame[] = [[ENTER, root, false, 0]];
+  let steps = 0;
+  while (stack.length > 0) {
+    if (++steps > 2_000_000) break;
+    const [op, node, boiler, start] = stack.pop()!;
+    if (op === EXIT) {
+      const el = node as Element;
+      const name = el.name;
+      if (BLOCK_TAGS.has(name)) {
+        seg.push('\n');
+        segFlag.push(boiler ? 1 : 0);
+      }
+      if (name === 'article' || name === 'main') {
+        if (name === 'main') mainDepth--;
+        else articleDepth--;
+      } else if (name === 'a') {
+        if (linkStarts.length < MAX_LINKS * 2) linkStarts.push({ el, start, end: seg.length, chrome: boiler });
+      } else if (name === 'title' && !titleText) {
+        titleText = clean(seg.slice(start).join(''));
+      } else if (/^h[1-6]$/.test(name) && !boiler && headingsOut.length < 200) {
+        const h = clean(seg.slice(start).join(''));
+        if (h) headingsOut.push(h.slice(0, 300));
+      }
+      continue;
+    }
+    const type = node.type;
+    if (type === 'text') {
+      if (segChars < MAX_TEXT_CHARS * 3) {
+        const data = (node as unknown as { data: string }).data;
+        seg.push(data);
+        segChars += data.length;
+        segFlag.push((boiler ? 1 : 0) | (mainDepth > 0 || articleDepth > 0 ? 2 : 0));
+      }
+      continue;
+    }
+    if (type !== 'tag' && type !== 'root' && type !== 'script' && type !== 'style') continue;
+    const el = node as Element;
+    const name = type === 'root' ? '#root' : (el.name || '').toLowerCase();
+    if (type !== 'root') {
+      if (name === 'meta') {
+        const key = (attr(el, 'property') || attr(el, 'name') || attr(el, 'itemprop') || attr(el, 'http-equiv')).toLowerCase();
+        if (key && !(key in meta)) meta[key] = attr(el, 'content').slice(0, 1000);
+        continue;
+      }
+      if (name === 'link') {
+        const rel = attr(el, 'rel').toLowerCase();
+        const href = attr(el, 'href');
+        if (rel.includes('canonical') && !out.canonical) out.canonical = resolve(href, base)?.href;
+        if (rel.includes('alternate') && /(?:rss|atom)\+xml/i.test(attr(el, 'type'))) {
+          const u = resolve(href, base);
+          if (u && /^https?:$/.test(u.protocol) && !out.feedUrls.includes(u.href) && out.feedUrls.length < 10) out.feedUrls.push(u.href);
+        }
+        continue;
+      }
+      if (name === 'html' && !out.lang) out.lang = attr(el, 'lang') || attr(el, 'xml:lang');
+      if (name === 'script') {
+        if (/ld\+json/i.test(attr(el, 'type')) && ldTexts.length < 20) {
+          const t = el.children.map((c) => (c as unknown as { data?: string }).data ?? '').join('');
+          if (t.length <= MAX_JSONLD_CHARS) ldTexts.push(t);
+        }
+        continue;
+      }
+      if (name === 'title') {
+        // <title> text only (inside <head> everything else is skipped)
+        if (!titleText) titleText = clean(el.children.map((c) => (c as unknown as { data?: string }).data ?? '').join(''));
+        continue;
+      }
+      if (SKIP_TAGS.has(name)) continue;
+      if ('hidden' in (el.attribs ?? {}) || attr(el, 'aria-hidden') === 'true' || /display\s*:\s*none/i.test(attr(el, 'style'))) continue;
+      if (name === 'time' && !timeDate && !boiler) timeDate = normaliseDate(attr(el, 'datetime'));
+      if (name === 'input' && attr(el, 'type').toLowerCase() === 'checkbox') out.lists.checkboxes++;
+      if (name === 'table' && !boiler) out.tables++;
+      if ((name === 'ul' || name === 'ol') && !boiler) {
+        const lis = el.children.filter((c) => c.type === 'tag' && (c as Element).name === 'li').length;
+        if (lis >= 2) {
+          if (name === 'ol') out.lists.ordered++;
+          else out.lists.unordered++;
+          out.lists.items += lis;
+        }
+      }
+    }
+    let b = boiler;
+    if (!b && type !== 'root' && name !== 'body' && name !== 'html' && name !== 'article' && name !== 'main') {
+      const role = attr(el, 'role').toLowerCase();
+      if (BOILER_TAGS.has(name) || BOILER_ROLES.has(role) || name === 'head') b = true;
+      else if ((name === 'header' || name === 'footer') && articleDepth === 0 && mainDepth === 0) b = true;
+      else {
+        const cls = `${attr(el, 'class')} ${attr(el, 'id')}`;
+        if (cls.length > 1 && cls.length < 500 && BOILER_CLASS_RE.test(cls)) b = true;
+      }
+    }
+    if (name === 'main' || attr(el, 'role') === 'main') {
+      mainDepth++;
+      mainSeen = true;
+    } else if (name === 'article') {
+      articleDepth++;
+      mainSeen = true;
+    }
+    if (BLOCK_TAGS.has(name)) {
+      seg.push('\n');
+      segFlag.push(b ? 1 : 0);
+    }
+    stack.push([EXIT, node, b, seg.length]);
+    const kids = (el as unknown as { children?: AnyNode[] }).children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([ENTER, kids[i], b, 0]);
+  }
+
+  // Main text: inside article/main when the page has them and they hold real text, else all non-boilerplate text.
+  const pick = (needMain: boolean): string => {
+    const parts: string[] = [];
+    for (let i = 0; i < seg.length; i++) {
+      const f = segFlag[i];
+      if (f & 1) continue;
+      if (needMain && !(f & 2) && seg[i] !== '\n') continue;
+      parts.push(seg[i]);
+    }
+    return parts.join('');
+  };
+  let text = mainSeen ? pick(true) : '';
+  if (text.replace(/\s+/g, '').length < 200) text = pick(false);
+  if (text.length > MAX_TEXT_CHARS) text = text.slice(0, MAX_TEXT_CHARS);
+  const blocks: string[] = [];
+  for (const line of text.split('\n')) {
+    const c = clean(line);
+    if (c) blocks.push(c);
+  }
+  out.blocks = blocks;
+  out.mainText = blocks.join('\n');
+  out.headings = headingsOut;
+
+  // Meta.
+  out.title = clean(titleText || meta['og:title'] || headingsOut[0] || '').slice(0, 500);
+  out.description = clean(meta['description'] || meta['og:description'] || '').slice(0, 1000);
+  out.generator = meta['generator'] ? clean(meta['generator']).slice(0, 200) : undefined;
+  if (!out.generator) delete out.generator;
+  if (!out.lang) out.lang = meta['content-language'] || meta['og:locale'] || '';
+  out.lang = out.lang.trim().toLowerCase().replace('_', '-').split(/[-,\s]/)[0].slice(0, 8);
+
+  // JSON-LD, parsed defensively.
+  const ld: LdInfo = { types: [] };
+  for (const t of ldTexts) {
+    try {
+      const v: unknown = JSON.parse(t.trim().replace(/^<!--|-->$/g, ''));
+      out.jsonLd.push(v);
+      walkJsonLd(v, ld);
+    } catch {
+      /* malformed JSON-LD is ignored */
+    }
+  }
+  out.jsonLdTypes = [...new Set(ld.types)];
+  const siteName = clean(meta['og:site_name'] || meta['application-name'] || ld.publisher || '');
+  if (siteName) out.siteName = siteName.slice(0, 200);
+
+  // Links, anchors, resources, author and contact.
+  const allText = (start: number, end: number) => clean(seg.slice(start, end).join('')).slice(0, 300);
+  const seenHref = new Set<string>();
+  const hostKey = (h: string) => h.toLowerCase().replace(/^www\./, '');
+  const baseHost = base ? hostKey(base.hostname) : '';
+  let anchorsText = '';
+  for (const { el, start, end, chrome } of linkStarts) {
+    if (out.links.length >= MAX_LINKS) break;
+    const hrefRaw = attr(el, 'href');
+    const text = allText(start, end);
+    if (anchorsText.length < 50_000) anchorsText += ` ${text}`;
+    if (/^mailto:/i.test(hrefRaw.trim())) {
+      if (out.contactLinks.length < 10) out.contactLinks.push(hrefRaw.trim().slice(0, 300));
+      continue;
+    }
+    const u = resolve(hrefRaw, base);
+    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) continue;
+    u.hash = '';
+    const href = u.href;
+    const rel = attr(el, 'rel').toLowerCase();
+    if (seenHref.has(href)) continue;
+    seenHref.add(href);
+    const internal = baseHost !== '' && hostKey(u.hostname) === baseHost;
+    out.links.push({ href, text, internal, chrome, rel });
+    if ((RESOURCE_EXT_RE.test(u.pathname) || RESOURCE_TEXT_RE.test(text)) && out.resources.length < 50) out.resources.push({ href, text });
+    if ((rel.includes('author') || /\/(?:author|authors|people|team)\//i.test(u.pathname)) && out.authorLinks.length < 10) out.authorLinks.push(href);
+    if ((/\bcontact\b/i.test(text) || /\/contact(?:-us)?\/?$/i.test(u.pathname)) && out.contactLinks.length < 10) out.contactLinks.push(href);
+    if (FEED_HREF_RE.test(u.pathname) && internal && out.feedUrls.length < 10 && !out.feedUrls.includes(href)) out.feedUrls.push(href);
+  }
+
+  // Platform and markers.
+  const hints = `${out.generator ?? ''} ${base?.hostname ?? ''} ${out.links.slice(0, 50).map((l) => l.href).join(' ')}`;
+  const platform = platformOf(out.generator ?? '', hints);
+  if (platform) out.platform = platform;
+  const markerText = `${anchorsText} ${out.mainText.slice(0, 20_000)}`.toLowerCase();
+  for (const [k, re] of COMPANY_MARKERS) if (re.test(markerText)) out.companyMarkers.push(k);
+  for (const [k, re] of NONPROFIT_MARKERS) if (re.test(markerText)) out.nonprofitMarkers.push(k);
+
+  // Publication date: JSON-LD, then meta, then <time>, then the URL.
+  const metaDate =
+    normaliseDate(meta['article:published_time']) ??
+    normaliseDate(meta['og:published_time']) ??
+    normaliseDate(meta['datepublished']) ??
+    normaliseDate(meta['date']) ??
+    normaliseDate(meta['dc.date']) ??
+    normaliseDate(meta['dc.date.issued']) ??
+    normaliseDate(meta['parsely-pub-date']);
+  let urlDate: string | undefined;
+  const um = base ? URL_DATE_RE.exec(base.pathname) : null;
+  if (um) urlDate = `${um[1]}-${um[2]}-${um[3] ?? '01'}`;
+  const published = ld.published ?? metaDate ?? timeDate ?? urlDate;
+  if (published) out.publishedAt = published;
+  return out;
+}
