@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { candidateStatus, parseTags, renderReply } from '../../extension/lib/popup-view.ts';
 import { link, safeHttpUrl } from '../../extension/lib/dom.ts';
+import { readDocument } from '../../extension/lib/bookmark.ts';
 import { COMPONENT_NAMES } from '../../scoring/index.ts';
 import { candidateOf, pageOf } from './fixtures.ts';
 
@@ -106,5 +107,24 @@ describe('safe links', () => {
 
   it('tags are split on commas', () => {
     expect(parseTags(' a, b ,,c ')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('readDocument (runs in the page through scripting.executeScript)', () => {
+  it('returns the whole document with its URL, capped at the limit', () => {
+    document.title = 'A page';
+    const full = readDocument(10_000_000);
+    expect(full.truncated).toBe(false);
+    expect(full.html.startsWith('<html')).toBe(true);
+    expect(full.html).toContain('id="evidence"');
+    expect(full.url).toBe(location.href);
+    const cut = readDocument(100);
+    expect(cut).toMatchObject({ truncated: true });
+    expect(cut.html).toHaveLength(100);
+  });
+
+  it('is self-contained (the browser serialises it without its module)', () => {
+    const src = readDocument.toString();
+    expect(src).not.toMatch(/\bimport\b|require\(|browser\./);
   });
 });
