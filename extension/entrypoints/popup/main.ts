@@ -43,7 +43,9 @@ async function save(): Promise<void> {
     type: 'curate',
     site: currentSite,
     decision: byId<HTMLSelectElement>('decision').value as Decision,
-    tags: parseTags(byId<HTMLInputElement>('tags').value).slice(0, 50),
+    tags: parseTags(byId<HTMLInputElement>('tags').value)
+      .map((t) => t.slice(0, 100))
+      .slice(0, 50),
     notes: byId<HTMLTextAreaElement>('note').value,
   }).catch((e: unknown) => ({ ok: false as const, error: String((e as Error).message) }));
   if (reply?.ok) {
