@@ -105,7 +105,13 @@ export default defineBackground(() => {
   browser.permissions?.onAdded?.addListener(() => void refreshAllBadges().catch(() => undefined));
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
-    if (changeInfo.url || changeInfo.status === 'complete') void refreshBadge(tabId, tab.url ?? changeInfo.url).catch(() => undefined);
+    const url = tab.url ?? changeInfo.url;
+    if (url) {
+      if (changeInfo.url || changeInfo.status === 'complete') void refreshBadge(tabId, url).catch(() => undefined);
+    } else if (changeInfo.status === 'loading') {
+      // A navigation we may not see (no `tabs` permission): drop a badge that may belong to the old page.
+      void toolbarAction().setBadgeText({ tabId, text: '' }).catch(() => undefined);
+    }
   });
   browser.tabs.onActivated.addListener(({ tabId }) => {
     void browser.tabs

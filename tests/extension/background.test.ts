@@ -181,6 +181,14 @@ describe('badge on tabs of known candidates', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('');
     expect(siteKey('https://www.known.example/some/other/page')).toBe('known.example');
   });
+
+  it('clears the badge when a tab navigates somewhere we cannot see (no tabs permission)', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://known.example/' });
+    await fakeBrowser.action.setBadgeText({ tabId: tab.id!, text: '73' });
+    // Without the permission Chrome sends status changes with no URL on the tab.
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'loading' }, { ...tab, url: undefined });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe(''));
+  });
 });
 
 describe('untrusted or malformed messages are ignored', () => {
