@@ -77,7 +77,7 @@ const SENT_SPLIT_RE = /(?<=[.!?…])\s+(?=[^a-z\s])/u;
 
 // Saturation constants per lexicon: [density per 1000 words at ~63 %, distinct phrases at ~63 %].
 const SAT: Record<LexiconName, [number, number]> = {
-  core: [12, 3],
+  core: [12, 2],
   mentorGuidance: [30, 10],
   programGuidance: [25, 9],
   actionability: [25, 8],
@@ -150,7 +150,7 @@ export function computeFeatures(ex: Extracted): Features {
 
   const words = Math.max(wordCount, 1);
   // Per-phrase counts are capped, so repeating a phrase (stuffing) stops adding.
-  const cap = Math.max(3, Math.ceil(wordCount / 150));
+  const cap = Math.max(4, Math.ceil(wordCount / 50));
   const lex = {} as LexStats;
   for (const name of LEXICON_NAMES) lex[name] = { count: 0, distinct: 0, perK: 0, score: 0 };
   for (const [id, c] of counts) {

@@ -158,6 +158,7 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
   if (thin) flags.push('thin');
   if (notEnglish) flags.push('not-english');
   if (!ex.publishedAt) flags.push('undated');
+  if (ex.resources.length > 0) flags.push('downloads');
 
   let relevance = L.core.score * pCoach * pTutor * pOnboard * pTech;
   if (brand) relevance *= 0.15;
