@@ -51,6 +51,8 @@ function processIo(): Io {
     cwd: process.cwd(),
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    progressLines: true,
   };
 }
 
@@ -66,6 +68,7 @@ function parseError(e: unknown, cmd: string): UsageError {
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const opt = /^Option '(-[^' ]+)/.exec(msg)?.[1] ?? quoted ?? '';
       if (/argument missing/.test(msg)) return new UsageError(`${cmd}: ${opt} needs a value ${hint}`);
+      if (/ambiguous/.test(msg)) return new UsageError(`${cmd}: ${opt} needs a value; for one starting with "-" write ${opt}=VALUE ${hint}`);
       return new UsageError(`${cmd}: ${opt} takes no value ${hint}`);
     }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':

@@ -15,6 +15,10 @@ export interface Io {
   /** Terminal width of stdout, when it is a terminal. */
   columns?: number;
   isTTY?: boolean;
+  /** stderr is a terminal: the crawl progress is one line rewritten in place. */
+  stderrIsTTY?: boolean;
+  /** Without a terminal, print a progress line every 10 s (the real CLI; tests leave it off). */
+  progressLines?: boolean;
   /**
    * Aborts long-running commands (crawl, schedule, serve). Tests pass their own; without it
    * the CLI wires SIGINT/SIGTERM to an internal controller.

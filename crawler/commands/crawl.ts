@@ -1,8 +1,11 @@
 // `mentor-radar crawl [URL...] [--seeds FILE] [crawl options] [--json]`
+import type { CrawlOptions } from '../crawl.ts';
+import { progressLine } from '../progress.ts';
 import type { CrawlReport } from '../report.ts';
 import { formatReport } from '../report.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
-import { clean, safeJson } from './common.ts';
+import { safeJson } from './common.ts';
+import { withStore } from './db.ts';
 import { CRAWL_OPTIONS, CRAWL_OPTIONS_HELP, crawlSettings } from './crawl-options.ts';
 import type { CliCrawlSettings } from './crawl-options.ts';
 
@@ -19,37 +22,52 @@ ${CRAWL_OPTIONS_HELP}
 Example: mentor-radar crawl --seeds seeds/default.txt --max-pages 500
 `;
 
-export function progressLine(r: CrawlReport): string {
-  const errors = Object.values(r.errors).reduce((a, b) => a + b, 0);
-  return `pages ${r.pagesFetched}  sites ${r.sites}  relevant ${r.relevantPages}  harvest ${(r.harvestRate * 100).toFixed(1)}%  errors ${errors}  ${r.pagesPerSecond.toFixed(1)}/s`;
-}
-
-/** Runs one crawl with the settings, the progress display and the report; returns the report. */
-export async function crawlOnce(settings: CliCrawlSettings, ctx: Context, opts: { json: boolean; signal: AbortSignal }): Promise<CrawlReport> {
+/** Runs one crawl with the settings and the live progress display; returns the report. */
+export async function crawlOnce(
+  settings: CliCrawlSettings,
+  ctx: Context,
+  opts: { signal: AbortSignal; extra?: Partial<CrawlOptions> },
+): Promise<CrawlReport> {
   const { runCrawl } = await import('../crawl.ts');
-  const live = Boolean(ctx.io.isTTY) && !opts.json;
+  const live = Boolean(ctx.io.stderrIsTTY);
   let shown = false;
+  let lastLine = 0;
   const report = await runCrawl({
-    ...settings,
+    seeds: settings.seeds,
+    db: settings.dbPath,
+    maxPages: settings.maxPages,
+    maxSites: settings.maxSites,
+    pagesPerSite: settings.pagesPerSite,
+    depth: settings.depth,
+    concurrency: settings.concurrency,
+    politenessDelayMs: settings.delayMs,
+    resume: settings.resume,
+    progress: 'off',
     signal: opts.signal,
+    ...opts.extra,
     onProgress: (r: CrawlReport) => {
-      if (!live) return;
-      shown = true;
-      ctx.io.stderr(`\r\x1b[2K${progressLine(r)}`);
-    },
-    log: (line: string) => {
-      if (live && shown) ctx.io.stderr('\r\x1b[2K');
-      ctx.io.stderr(clean(line) + '\n');
+      if (r.finishedAt) return;
+      if (live) {
+        shown = true;
+        ctx.io.stderr(`\r\x1b[2K${progressLine(r)}`);
+      } else if (ctx.io.progressLines && Date.now() - lastLine >= 10_000) {
+        lastLine = Date.now();
+        ctx.io.stderr(`${new Date().toISOString().slice(11, 19)} ${progressLine(r)}\n`);
+      }
     },
   });
   if (live && shown) ctx.io.stderr('\r\x1b[2K');
+  // This year's ranking, so that next year's `list --year` can show the movers.
+  if (!report.interrupted) {
+    await withStore(settings.dbPath, {}, (store) => store.snapshotYear(Number(ctx.now().slice(0, 4))));
+  }
   return report;
 }
 
 async function run(values: Values, positionals: string[], ctx: Context): Promise<number> {
   const settings = await crawlSettings(values, positionals, ctx.io, { seedsRequired: true });
   const json = values.json === true;
-  const report = await crawlOnce(settings, ctx, { json, signal: ctx.signal() });
+  const report = await crawlOnce(settings, ctx, { signal: ctx.signal() });
   ctx.io.stdout(json ? safeJson(report) + '\n' : formatReport(report) + '\n');
   if (report.interrupted) {
     ctx.io.stderr('mentor-radar: crawl interrupted; everything scored so far is saved (continue with --resume)\n');
