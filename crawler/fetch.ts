@@ -62,6 +62,8 @@ export interface FetchOptions {
   truncate?: boolean;
   /** HTTP statuses >= 400 are returned rather than thrown (robots.txt needs to see them). */
   allowErrorStatus?: boolean;
+  /** Asked before a redirect is followed; return false (or throw a FetchError) to stop there. */
+  followRedirect?: (to: string, from: string) => boolean;
   /** Called right before each request goes out (redirect hops included). */
   onRequest?: (url: string) => void;
 }
@@ -237,6 +239,9 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
         }
         if (seen.has(next.href)) throw new FetchError('redirect-loop', `redirect loop at ${next.href}`, { url, status: res.status });
         if (hop + 1 > maxRedirects) throw new FetchError('too-many-redirects', `more than ${maxRedirects} redirects from ${url}`, { url, status: res.status });
+        if (opts.followRedirect && !opts.followRedirect(next.href, current.href)) {
+          throw new FetchError('other', `redirect to ${next.href} not followed`, { url, status: res.status });
+        }
         seen.add(next.href);
         current = next;
         continue;

@@ -19,6 +19,8 @@ export interface CrawlReport {
   errors: Record<string, number>;
   /** Hosts skipped as a whole (robots.txt 5xx/unreachable). */
   blockedHosts: number;
+  /** URLs not fetched because robots.txt disallows them. */
+  disallowed: number;
   /** URLs left in the frontier when the crawl ended. */
   queued: number;
   durationMs: number;
@@ -43,6 +45,7 @@ export function emptyReport(startedAt: string, resumed = false): CrawlReport {
     harvestRate: 0,
     errors: {},
     blockedHosts: 0,
+    disallowed: 0,
     queued: 0,
     durationMs: 0,
     pagesPerSecond: 0,
@@ -66,7 +69,7 @@ export function formatReport(r: CrawlReport): string {
     `  pages fetched  ${r.pagesFetched} (scored ${r.pagesScored})`,
     `  sites          ${r.sites}`,
     `  relevant pages ${r.relevantPages}  harvest rate ${(r.harvestRate * 100).toFixed(1)}%`,
-    `  errors         ${totalErrors(r)}${errs ? ` (${errs})` : ''}${r.blockedHosts ? `, ${r.blockedHosts} host(s) blocked by robots.txt/unreachable` : ''}`,
+    `  errors         ${totalErrors(r)}${errs ? ` (${errs})` : ''}${r.blockedHosts ? `, ${r.blockedHosts} host(s) blocked by robots.txt/unreachable` : ''}${r.disallowed ? `; ${r.disallowed} URL(s) disallowed by robots.txt` : ''}`,
     `  duration       ${(r.durationMs / 1000).toFixed(1)} s, ${r.pagesPerSecond.toFixed(1)} pages/s, ${r.queued} URL(s) left in the frontier`,
   ].join('\n');
 }

@@ -1,0 +1,755 @@
+// The focused crawl: Crawlee's CheerioCrawler does the fetching pipeline and parsing; our own
+// best-first frontier (persisted in SQLite) decides what goes next, honouring robots.txt and
+// per-host politeness, and feeds Crawlee a few URLs at a time. Pages are scored by scoring/
+// and written with their site's re-aggregation in one transaction.
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel } from '@crawlee/cheerio';
+import type { BaseHttpClient, HttpRequest, HttpResponse, RedirectHandler, ResponseTypes, StreamingHttpResponse } from '@crawlee/cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { scorePage, siteKey, type PageScore } from '../scoring/index.ts';
+import { fetchPage, FetchError, DEFAULT_MAX_BYTES, type FetchedPage } from './fetch.ts';
+import { openStore, DEFAULT_DB, type Store } from './store.ts';
+import { Frontier, type EntryKind, type FrontierEntry } from './frontier.ts';
+import { RobotsCache, isAllowed, type Robots } from './robots.ts';
+import { Politeness, DEFAULT_DELAY_MS } from './politeness.ts';
+import { linkPriority, normaliseUrl, isHub, MENTOR_RE, siteSelectionBonus } from './links.ts';
+import { parseFeed } from './feeds.ts';
+import { parseSitemap } from './sitemaps.ts';
+import { ProgressDisplay, type ProgressMode } from './progress.ts';
+import { emptyReport, RELEVANT_THRESHOLD, type CrawlReport } from './report.ts';
+
+export interface CrawlOptions {
+  /** Seed URLs (http/https). Optional when resuming. */
+  seeds?: string[];
+  /** A db path (default data/mentor-radar.db) or an open Store (left open). */
+  db?: string | Store;
+  /** Stop after this many pages fetched (default 1000). */
+  maxPages?: number;
+  /** Visit at most this many sites (default unlimited). */
+  maxSites?: number;
+  /** Page budget per site (default 12). */
+  pagesPerSite?: number;
+  /** Site hops away from the seeds (default 2; 0 = the seed sites only). */
+  depth?: number;
+  /** Hosts fetched in parallel (default 8); always one request at a time per host. */
+  concurrency?: number;
+  /** Continue the last unfinished/interrupted crawl (also done automatically when one exists). */
+  resume?: boolean;
+  /** Pause between two requests to one host, ms (default 1000; robots Crawl-delay wins when longer). */
+  politenessDelayMs?: number;
+  /** Per request, ms (default 20000). */
+  timeoutMs?: number;
+  /** Body cap, bytes (default 5 MB). */
+  maxBytes?: number;
+  /** Only affects the progress display default: JSON output wants a quiet stderr? No: progress still goes to stderr. */
+  json?: boolean;
+  /** Live progress on stderr (default 'auto': TTY line, else a line every 5 s). */
+  progress?: ProgressMode;
+  onProgress?: (r: CrawlReport) => void;
+  /** Abort = stop cleanly: in-flight pages finish or stay queued, everything scored is saved. */
+  signal?: AbortSignal;
+  /** Install SIGINT/SIGTERM handlers for the crawl's duration (the CLI does). */
+  handleSignals?: boolean;
+  /** 'best-first' (default) or 'breadth-first' (FIFO, no focus; the benchmark's baseline). */
+  strategy?: 'best-first' | 'breadth-first';
+  /** Start a new crawl even when an unfinished one exists. */
+  fresh?: boolean;
+  /** Pages to fetch again although stored (the schedule's recrawl); they seed the crawl too. */
+  recrawl?: string[];
+  /** Roundup year for scoring freshness (default: current year). */
+  roundupYear?: number;
+  /** Crawlee's own log level (default: off). */
+  crawleeLogLevel?: 'off' | 'error' | 'warning' | 'info' | 'debug';
+}
+
+type Dispatch = FrontierEntry & { fetched?: FetchedPage; startedAt: number };
+
+const SEED_PRIORITY = 10;
+const HOME_PRIORITY = 6;
+const FEED_PRIORITY = 5;
+const SITEMAP_PRIORITY = 4.5;
+const MAX_FEEDS_PER_SITE = 1;
+const MAX_SITEMAPS_PER_SITE = 3;
+const MAX_LINKS_PER_PAGE = 400;
+
+class OffsiteRedirect extends FetchError {
+  constructor(
+    public target: string,
+    from: string,
+  ) {
+    super('other', `redirects to another host: ${target}`, { url: from });
+    this.name = 'OffsiteRedirect';
+  }
+}
+
+/** Crawlee's HTTP client slot: every request goes through fetchPage (cap, charset, errors, robots on redirects). */
+class PoliteHttpClient implements BaseHttpClient {
+  constructor(private doFetch: (url: string) => Promise<FetchedPage>) {}
+
+  async sendRequest<T extends keyof ResponseTypes = 'text'>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
+    const page = await this.doFetch(String(request.url));
+    return {
+      url: page.finalUrl,
+      redirectUrls: [],
+      statusCode: page.status,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      trailers: {},
+      complete: true,
+      request,
+      body: page.body as ResponseTypes[T],
+    };
+  }
+
+  async stream(request: HttpRequest, _onRedirect?: RedirectHandler): Promise<StreamingHttpResponse> {
+    const page = await this.doFetch(String(request.url));
+    const stream = Readable.from([Buffer.from(page.body, 'utf8')]);
+    const xml = page.contentType.includes('xml') && !page.contentType.includes('xhtml');
+    return {
+      stream,
+      request,
+      url: page.finalUrl,
+      redirectUrls: page.finalUrl !== page.url ? [new URL(page.finalUrl)] : [],
+      statusCode: page.status,
+      headers: { 'content-type': xml ? 'application/xml; charset=utf-8' : 'text/html; charset=utf-8' },
+      trailers: {},
+      complete: true,
+      downloadProgress: { percent: 1, transferred: page.bytes, total: page.bytes },
+      uploadProgress: { percent: 1, transferred: 0, total: 0 },
+    };
+  }
+}
+
+function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
+function keyOf(url: string): string | undefined {
+  try {
+    return siteKey(url);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorKey(err: unknown): string {
+  if (err instanceof FetchError) return err.kind;
+  return 'other';
+}
+
+const LEVELS = { off: LogLevel.OFF, error: LogLevel.ERROR, warning: LogLevel.WARNING, info: LogLevel.INFO, debug: LogLevel.DEBUG };
+
+/** Runs a crawl to its end (frontier empty, --max-pages reached, or aborted) and returns its report. */
+export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
+  const store = typeof options.db === 'object' ? options.db : openStore(options.db ?? DEFAULT_DB);
+  const ownStore = typeof options.db !== 'object';
+  const maxPages = options.maxPages ?? 1000;
+  const maxSites = options.maxSites ?? Infinity;
+  const pagesPerSite = options.pagesPerSite ?? 12;
+  const depth = options.depth ?? 2;
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const delayMs = options.politenessDelayMs ?? DEFAULT_DELAY_MS;
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const bfs = options.strategy === 'breadth-first';
+  const recrawl = new Set((options.recrawl ?? []).map((u) => normaliseUrl(u)).filter((u): u is string => Boolean(u)));
+
+  const abort = new AbortController();
+  const onOuterAbort = () => abort.abort();
+  if (options.signal) {
+    if (options.signal.aborted) abort.abort();
+    else options.signal.addEventListener('abort', onOuterAbort, { once: true });
+  }
+  let sigints = 0;
+  const onSignal = () => {
+    sigints++;
+    if (sigints > 1) process.exit(130);
+    process.stderr.write('\nstopping: finishing the pages in flight (Ctrl-C again to quit at once)\n');
+    abort.abort();
+  };
+  if (options.handleSignals) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+
+  // ---- crawl record: resume or start -------------------------------------------------------
+  const unfinished = options.fresh ? undefined : store.unfinishedCrawl();
+  // --resume, and also a plain re-run after an interrupted crawl, continue it.
+  const resumed = Boolean(unfinished);
+  const crawlId = resumed && unfinished ? unfinished.id : store.beginCrawl({ ...options, db: typeof options.db === 'string' ? options.db : store.path, signal: undefined, onProgress: undefined });
+  const startedAt = resumed && unfinished ? unfinished.startedAt : new Date().toISOString();
+  const t0 = Date.now();
+  const frontier = new Frontier(store.db);
+  const crawlDone = new Set<string>(
+    (store.db.prepare(`SELECT url FROM pages WHERE crawl_id = ?`).all(crawlId) as { url: string }[]).map((r) => r.url),
+  );
+  if (resumed) {
+    store.db.transaction(() => {
+      frontier.load((url) => crawlDone.has(url));
+      frontier.flush();
+    })();
+  } else {
+    frontier.clear();
+  }
+
+  // ---- state -------------------------------------------------------------------------------
+  const politeness = new Politeness(delayMs);
+  const robotsCache = new RobotsCache({ db: store.db, timeoutMs, signal: abort.signal });
+  const robotsOf = new Map<string, Robots>();
+  const robotsPending = new Set<string>();
+  const blocked = new Set<string>();
+  const admittedSites = new Set<string>();
+  const sitePages = new Map<string, number>();
+  const siteFeeds = new Map<string, number>();
+  const siteSitemaps = new Map<string, number>();
+  const scoredFinal = new Set<string>();
+  const inflight = new Map<string, Dispatch>();
+  let robotsInflight = 0;
+  let dispatchedPages = 0;
+  let disallowed = 0;
+  const live = { fetched: 0, scored: 0, relevant: 0, errors: {} as Record<string, number>, sites: new Set<string>() };
+
+  // Counters of a resumed crawl start from what it already stored.
+  for (const r of store.db.prepare(`SELECT url, site, status, error_kind, http_status, json_extract(page_json, '$.components.relevance') AS rel FROM pages WHERE crawl_id = ?`).all(crawlId) as {
+    url: string;
+    site: string;
+    status: string;
+    error_kind: string | null;
+    http_status: number | null;
+    rel: number | null;
+  }[]) {
+    live.fetched++;
+    dispatchedPages++;
+    sitePages.set(r.site, (sitePages.get(r.site) ?? 0) + 1);
+    admittedSites.add(r.site);
+    if (r.status === 'scored') {
+      live.scored++;
+      live.sites.add(r.site);
+      if ((r.rel ?? 0) >= RELEVANT_THRESHOLD) live.relevant++;
+    } else if (r.status === 'failed') {
+      const k = r.error_kind ?? 'other';
+      live.errors[k] = (live.errors[k] ?? 0) + 1;
+    }
+  }
+  if (resumed) {
+    for (const o of frontier.origins()) {
+      const e = frontier.peek(o);
+      if (e) admittedSites.add(e.site);
+    }
+  }
+
+  function snapshot(): CrawlReport {
+    const r = emptyReport(startedAt, resumed);
+    r.crawlId = crawlId;
+    r.pagesFetched = live.fetched;
+    r.pagesScored = live.scored;
+    r.sites = live.sites.size;
+    r.relevantPages = live.relevant;
+    r.harvestRate = live.fetched ? live.relevant / live.fetched : 0;
+    r.errors = { ...live.errors };
+    r.blockedHosts = blocked.size;
+    r.disallowed = disallowed;
+    r.queued = frontier.size;
+    r.durationMs = Date.now() - t0;
+    r.pagesPerSecond = r.durationMs > 0 ? (live.fetched - 0) / (r.durationMs / 1000) : 0;
+    return r;
+  }
+
+  // ---- adding URLs -------------------------------------------------------------------------
+  function admit(site: string): boolean {
+    if (admittedSites.has(site)) return true;
+    if (admittedSites.size >= maxSites) return false;
+    admittedSites.add(site);
+    return true;
+  }
+
+  function addUrl(url: string, priority: number, hops: number, kind: EntryKind, parent?: string): boolean {
+    const site = keyOf(url);
+    if (!site) return false;
+    if (hops > depth) return false;
+    if (crawlDone.has(url)) return false;
+    const origin = originOf(url);
+    if (blocked.has(origin)) return false;
+    if (kind === 'page' && (sitePages.get(site) ?? 0) >= pagesPerSite) return false;
+    const isNewSite = !admittedSites.has(site);
+    if (!admit(site)) return false;
+    const e: Omit<FrontierEntry, 'seq'> = { url, site, origin, priority: bfs ? 0 : priority, hops, kind };
+    if (parent) e.parent = parent;
+    const added = frontier.add(e);
+    if (isNewSite && kind === 'page') {
+      // Every site is entered at its home page too.
+      const home = `${origin}/`;
+      if (home !== url) frontier.add({ url: home, site, origin, priority: bfs ? 0 : HOME_PRIORITY, hops, kind: 'page', ...(parent ? { parent } : {}) });
+    }
+    return added;
+  }
+
+  function siteOfEntry(e: FrontierEntry): string {
+    return e.site;
+  }
+
+  // ---- dispatching -------------------------------------------------------------------------
+  // eslint-disable-next-line prefer-const -- assigned once below, used by pump() before that line runs
+  let crawler: CheerioCrawler;
+  let pumpTimer: NodeJS.Timeout | undefined;
+  let stopReason: CrawlReport['stoppedBecause'] = 'done';
+
+  function stopping(): boolean {
+    return abort.signal.aborted || dispatchedPages >= maxPages;
+  }
+
+  function resolveRobots(origin: string): void {
+    if (robotsPending.has(origin)) return;
+    robotsPending.add(origin);
+    robotsInflight++;
+    politeness.acquire(origin);
+    void robotsCache
+      .get(origin)
+      .then((r) => {
+        robotsOf.set(origin, r);
+        politeness.setCrawlDelay(origin, r.rules.crawlDelaySec);
+        if (r.status === 'blocked') {
+          blocked.add(origin);
+          const dropped = frontier.dropOrigin(origin);
+          live.errors['robots-unreachable'] = (live.errors['robots-unreachable'] ?? 0) + 1;
+          void dropped;
+        } else {
+          // Sitemaps of an admitted site: robots.txt's Sitemap lines, else /sitemap.xml.
+          const site = keyOf(origin);
+          if (site && admittedSites.has(site)) {
+            const maps = r.rules.sitemaps.filter((s) => {
+              try {
+                return new URL(s).origin === origin;
+              } catch {
+                return false;
+              }
+            });
+            for (const s of maps.length ? maps.slice(0, MAX_SITEMAPS_PER_SITE) : [`${origin}/sitemap.xml`]) {
+              const n = normaliseUrl(s.replace(/\.xml$/i, '.xml'));
+              const u = n ?? s;
+              if ((siteSitemaps.get(site) ?? 0) < MAX_SITEMAPS_PER_SITE) {
+                if (frontier.add({ url: u, site, origin, priority: SITEMAP_PRIORITY, hops: 0, kind: 'sitemap' })) siteSitemaps.set(site, (siteSitemaps.get(site) ?? 0) + 1);
+              }
+            }
+          }
+        }
+      })
+      .catch(() => {
+        blocked.add(origin);
+        frontier.dropOrigin(origin);
+      })
+      .finally(() => {
+        robotsInflight--;
+        politeness.release(origin);
+        store.db.transaction(() => frontier.flush())();
+        pump();
+      });
+  }
+
+  function pump(): void {
+    if (pumpTimer) {
+      clearTimeout(pumpTimer);
+      pumpTimer = undefined;
+    }
+    if (stopping()) return;
+    const now = Date.now();
+    let nextReady = Infinity;
+    const batch: Dispatch[] = [];
+    while (inflight.size + robotsInflight + batch.length < concurrency) {
+      let best: FrontierEntry | undefined;
+      let bestOrigin = '';
+      for (const origin of frontier.origins()) {
+        const h = politeness.host(origin);
+        if (h.busy) continue;
+        if (h.readyAt > now) {
+          nextReady = Math.min(nextReady, h.readyAt);
+          continue;
+        }
+        const top = frontier.peek(origin);
+        if (!top) continue;
+        if (!robotsOf.has(origin)) {
+          if (!best || top.priority > best.priority || (top.priority === best.priority && top.seq < best.seq)) {
+            best = top;
+            bestOrigin = origin;
+          }
+          continue;
+        }
+        if (!best || top.priority > best.priority || (top.priority === best.priority && top.seq < best.seq)) {
+          best = top;
+          bestOrigin = origin;
+        }
+      }
+      if (!best) break;
+      if (!robotsOf.has(bestOrigin)) {
+        resolveRobots(bestOrigin);
+        continue;
+      }
+      const e = frontier.take(bestOrigin);
+      if (!e) continue;
+      frontier.pruneEmpty(bestOrigin);
+      const robots = robotsOf.get(bestOrigin);
+      if (!robots || !isAllowed(robots, e.url)) {
+        disallowed++;
+        frontier.markDone(e.url);
+        continue;
+      }
+      const site = siteOfEntry(e);
+      if (e.kind === 'page') {
+        if ((sitePages.get(site) ?? 0) >= pagesPerSite || dispatchedPages >= maxPages) {
+          frontier.markDone(e.url);
+          continue;
+        }
+        sitePages.set(site, (sitePages.get(site) ?? 0) + 1);
+        dispatchedPages++;
+      }
+      politeness.acquire(bestOrigin);
+      batch.push({ ...e, startedAt: Date.now() });
+    }
+    if (batch.length) {
+      for (const d of batch) inflight.set(d.url, d);
+      void crawler
+        .addRequests(batch.map((d) => ({ url: d.url, uniqueKey: `${d.url}#${d.seq}`, userData: { kind: d.kind } })))
+        .catch(() => undefined);
+    }
+    if (nextReady !== Infinity && Number.isFinite(nextReady)) {
+      pumpTimer = setTimeout(pump, Math.max(1, nextReady - Date.now()));
+    }
+  }
+
+  function isFinished(): boolean {
+    if (inflight.size > 0 || robotsInflight > 0) return false;
+    if (stopping()) return true;
+    for (const origin of frontier.origins()) {
+      if (frontier.peek(origin)) {
+        pump();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- fetching (inside Crawlee's HTTP client slot) ----------------------------------------
+  async function doFetch(url: string): Promise<FetchedPage> {
+    const d = inflight.get(url) ?? inflight.get(normaliseUrl(url) ?? url);
+    const kind = d?.kind ?? 'page';
+    const origin = originOf(url);
+    const robots = robotsOf.get(origin);
+    const page = await fetchPage(url, {
+      accept: kind === 'page' ? 'html' : 'any',
+      maxBytes,
+      timeoutMs,
+      signal: abort.signal,
+      followRedirect: (to) => {
+        if (new URL(to).origin !== origin) throw new OffsiteRedirect(to, url);
+        if (robots && !isAllowed(robots, to)) throw new FetchError('robots', `redirect target disallowed by robots.txt: ${to}`, { url });
+        return true;
+      },
+    });
+    if (d) d.fetched = page;
+    return page;
+  }
+
+  // ---- handling ----------------------------------------------------------------------------
+  function finish(d: Dispatch): void {
+    inflight.delete(d.url);
+    politeness.release(d.origin);
+  }
+
+  function bump(kind: string): void {
+    live.errors[kind] = (live.errors[kind] ?? 0) + 1;
+  }
+
+  function savePage(d: Dispatch, rec: Parameters<Store['savePage']>[0]): void {
+    store.db.transaction(() => {
+      store.savePage(rec, 'crawl');
+      frontier.markDone(d.url);
+      frontier.flush();
+    })();
+    crawlDone.add(d.url);
+  }
+
+  function handlePage(d: Dispatch, $: CheerioAPI, fetched: FetchedPage): void {
+    const at = new Date().toISOString();
+    live.fetched++;
+    if (fetched.finalUrl !== d.url && scoredFinal.has(fetched.finalUrl)) {
+      savePage(d, { url: d.url, status: 'skipped', fetchedAt: at, httpStatus: fetched.status, error: `duplicate of ${fetched.finalUrl}`, errorKind: 'duplicate', crawlId });
+      return;
+    }
+    let page: PageScore;
+    try {
+      page = scorePage({ url: d.url, html: fetched.body, finalUrl: fetched.finalUrl, ...(options.roundupYear ? { roundupYear: options.roundupYear } : {}) });
+    } catch (err) {
+      bump('score');
+      savePage(d, { url: d.url, status: 'failed', fetchedAt: at, httpStatus: fetched.status, error: String((err as Error)?.message ?? err).slice(0, 300), errorKind: 'score', crawlId });
+      return;
+    }
+    scoredFinal.add(fetched.finalUrl);
+    const relevance = page.components.relevance;
+    const relevant = relevance >= RELEVANT_THRESHOLD;
+    live.scored++;
+    if (relevant) live.relevant++;
+    live.sites.add(d.site);
+    const text = $('body').text().replace(/\s+/g, ' ').trim();
+    const contentHash = createHash('sha1').update(text).digest('hex');
+
+    // ---- links ----
+    const base = $('base[href]').attr('href');
+    let baseUrl = fetched.finalUrl;
+    if (base) {
+      try {
+        baseUrl = new URL(base, fetched.finalUrl).href;
+      } catch {
+        /* keep */
+      }
+    }
+    const links: { url: URL; anchor: string; nearby: string }[] = [];
+    const seenHere = new Set<string>();
+    $('a[href]').each((i, el) => {
+      if (links.length >= MAX_LINKS_PER_PAGE) return false;
+      const href = $(el).attr('href') ?? '';
+      if (!href || href.startsWith('#') || /^(mailto|tel|javascript):/i.test(href)) return undefined;
+      const norm = normaliseUrl(href, baseUrl);
+      if (!norm || seenHere.has(norm)) return undefined;
+      seenHere.add(norm);
+      const a = $(el);
+      const anchor = (a.text() || a.attr('title') || a.find('img').attr('alt') || '').replace(/\s+/g, ' ').trim();
+      const nearby = MENTOR_RE.test(anchor) ? '' : a.parent().text().replace(/\s+/g, ' ').slice(0, 240);
+      links.push({ url: new URL(norm), anchor, nearby });
+      return undefined;
+    });
+    const otherSites = new Set<string>();
+    for (const l of links) {
+      const k = keyOf(l.url.href);
+      if (k && k !== d.site) otherSites.add(k);
+    }
+    const headings = $('h1, h2').slice(0, 10).text();
+    const blogrollMarkup = $('[class*="blogroll" i], [id*="blogroll" i], [class*="blog-roll" i]').length > 0;
+    const hub = isHub(page.title, headings, otherSites.size, blogrollMarkup);
+    const followOffsite = bfs || relevant || hub;
+    for (const l of links) {
+      const k = keyOf(l.url.href);
+      if (!k) continue;
+      const sameSite = k === d.site;
+      if (!sameSite && !followOffsite) continue; // hard focus
+      const hops = sameSite ? d.hops : d.hops + 1;
+      const pr = linkPriority(l.url, { anchor: l.anchor, nearby: l.nearby, parentScore: page.score, parentRelevance: relevance, sameSite, fromHub: hub });
+      addUrl(l.url.href, pr, hops, 'page', d.url);
+    }
+    // ---- feeds ----
+    const feeds = new Set(page.feedUrls ?? []);
+    $('link[rel~="alternate"][href]').each((_, el) => {
+      const type = ($(el).attr('type') ?? '').toLowerCase();
+      if (type.includes('rss') || type.includes('atom')) {
+        try {
+          feeds.add(new URL($(el).attr('href') ?? '', baseUrl).href);
+        } catch {
+          /* ignore */
+        }
+      }
+    });
+    for (const f of feeds) {
+      let fu: URL;
+      try {
+        fu = new URL(f);
+      } catch {
+        continue;
+      }
+      const site = keyOf(fu.href);
+      if (site !== d.site || (siteFeeds.get(site) ?? 0) >= MAX_FEEDS_PER_SITE) continue;
+      fu.hash = '';
+      if (frontier.add({ url: fu.href, site, origin: fu.origin, priority: FEED_PRIORITY, hops: d.hops, kind: 'feed', parent: d.url })) siteFeeds.set(site, (siteFeeds.get(site) ?? 0) + 1);
+    }
+    savePage(d, { url: d.url, status: 'scored', fetchedAt: at, httpStatus: fetched.status, page, crawlId, contentHash });
+  }
+
+  function addActivity(site: string, dates: string[], feedUrl?: string): void {
+    if (!dates.length && !feedUrl) return;
+    const prev = store.getSiteActivity(site);
+    const all = [...new Set([...(prev?.postDates ?? []), ...dates])].sort();
+    store.setSiteActivity(site, { postDates: all, ...(feedUrl ? { feedUrl } : prev?.feedUrl ? { feedUrl: prev.feedUrl } : {}) });
+  }
+
+  function handleFeed(d: Dispatch, fetched: FetchedPage): void {
+    const feed = parseFeed(fetched.body, fetched.finalUrl);
+    const mentoring = feed.items.filter((i) => i.mentoring);
+    addActivity(d.site, mentoring.map((i) => i.publishedAt).filter((x): x is string => Boolean(x)), feed.kind !== 'unknown' ? fetched.finalUrl : undefined);
+    for (const it of mentoring.slice(0, 50)) {
+      if (!it.link) continue;
+      const n = normaliseUrl(it.link);
+      if (!n || keyOf(n) !== d.site) continue;
+      const u = new URL(n);
+      addUrl(n, 1.2 + linkPriority(u, { anchor: it.title, nearby: '', parentScore: 50, parentRelevance: 0.5, sameSite: true, fromHub: false }) * 0.5, d.hops, 'page', d.url);
+    }
+    store.db.transaction(() => {
+      frontier.markDone(d.url);
+      frontier.flush();
+    })();
+  }
+
+  function handleSitemap(d: Dispatch, fetched: FetchedPage): void {
+    const sm = parseSitemap(fetched.body, fetched.finalUrl);
+    for (const child of sm.sitemaps) {
+      if ((siteSitemaps.get(d.site) ?? 0) >= MAX_SITEMAPS_PER_SITE) break;
+      if (keyOf(child) !== d.site) continue;
+      if (frontier.add({ url: child, site: d.site, origin: originOf(child), priority: SITEMAP_PRIORITY - 0.5, hops: d.hops, kind: 'sitemap', parent: d.url })) {
+        siteSitemaps.set(d.site, (siteSitemaps.get(d.site) ?? 0) + 1);
+      }
+    }
+    const dates: string[] = [];
+    for (const entry of sm.urls) {
+      const n = normaliseUrl(entry.loc);
+      if (!n || keyOf(n) !== d.site) continue;
+      const u = new URL(n);
+      const words = decodeURIComponentSafe(u.pathname);
+      const mentoring = /mentor/i.test(words);
+      if (mentoring && entry.lastmod) dates.push(entry.lastmod);
+      if (mentoring || siteSelectionBonus(u) > 0) {
+        addUrl(n, 0.8 + linkPriority(u, { anchor: '', nearby: '', parentScore: 40, parentRelevance: 0.4, sameSite: true, fromHub: false }), d.hops, 'page', d.url);
+      }
+    }
+    addActivity(d.site, dates);
+    store.db.transaction(() => {
+      frontier.markDone(d.url);
+      frontier.flush();
+    })();
+  }
+
+  function handleFailure(d: Dispatch, err: unknown): void {
+    const at = new Date().toISOString();
+    if (abort.signal.aborted && !(err instanceof FetchError && err.kind !== 'other')) {
+      // Interrupted mid-fetch: not a result. It stays queued in the persisted frontier.
+      return;
+    }
+    if (d.kind !== 'page') {
+      store.db.transaction(() => {
+        frontier.markDone(d.url);
+        frontier.flush();
+      })();
+      return;
+    }
+    live.fetched++;
+    if (err instanceof OffsiteRedirect) {
+      const site = keyOf(err.target);
+      const hops = site === d.site ? d.hops : d.hops + 1;
+      addUrl(err.target, d.priority, hops, 'page', d.url);
+      savePage(d, { url: d.url, status: 'skipped', fetchedAt: at, error: `redirects to ${err.target}`, errorKind: 'redirect', crawlId });
+      return;
+    }
+    let kind = errorKey(err);
+    if (err instanceof FetchError && err.kind === 'http' && err.status) kind = `http-${err.status}`;
+    bump(kind);
+    const rec: Parameters<Store['savePage']>[0] = {
+      url: d.url,
+      status: err instanceof FetchError && (err.kind === 'not-html' || err.kind === 'robots') ? 'skipped' : 'failed',
+      fetchedAt: at,
+      error: String((err as Error)?.message ?? err).slice(0, 300),
+      errorKind: kind,
+      crawlId,
+    };
+    if (err instanceof FetchError && err.status) rec.httpStatus = err.status;
+    savePage(d, rec);
+  }
+
+  // ---- seeds -------------------------------------------------------------------------------
+  for (const s of options.seeds ?? []) {
+    const n = normaliseUrl(s);
+    if (n) addUrl(n, SEED_PRIORITY, 0, 'page');
+  }
+  for (const u of recrawl) {
+    crawlDone.delete(u);
+    if (!frontier.has(u)) addUrl(u, SEED_PRIORITY - 1, 0, 'page');
+  }
+  store.db.transaction(() => frontier.flush())();
+
+  // ---- Crawlee -----------------------------------------------------------------------------
+  const prevLevel = crawleeLog.getLevel();
+  crawleeLog.setLevel(LEVELS[options.crawleeLogLevel ?? 'off']);
+  const config = new Configuration({ persistStorage: false, purgeOnStart: false, availableMemoryRatio: 0.5 });
+  crawler = new CheerioCrawler(
+    {
+      httpClient: new PoliteHttpClient(doFetch),
+      maxRequestRetries: 0,
+      minConcurrency: concurrency,
+      maxConcurrency: concurrency,
+      maxRequestsPerCrawl: undefined,
+      requestHandlerTimeoutSecs: 120,
+      navigationTimeoutSecs: Math.ceil(timeoutMs / 1000) + 30,
+      useSessionPool: false,
+      persistCookiesPerSession: false,
+      additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'text/xml', 'application/xml'],
+      statusMessageLoggingInterval: 24 * 3600,
+      autoscaledPoolOptions: {
+        isFinishedFunction: async () => isFinished(),
+        maybeRunIntervalSecs: 0.01,
+        loggingIntervalSecs: null,
+      },
+      requestHandler: async (ctx) => {
+        const d = inflight.get(ctx.request.url);
+        if (!d) return;
+        try {
+          const fetched = d.fetched;
+          if (!fetched) throw new FetchError('other', 'no response');
+          if (d.kind === 'page') handlePage(d, ctx.$ as unknown as CheerioAPI, fetched);
+          else if (d.kind === 'feed') handleFeed(d, fetched);
+          else handleSitemap(d, fetched);
+        } catch (err) {
+          handleFailure(d, err);
+        } finally {
+          finish(d);
+          pump();
+        }
+      },
+      failedRequestHandler: async (ctx, err) => {
+        const d = inflight.get(ctx.request.url);
+        if (!d) return;
+        try {
+          handleFailure(d, err);
+        } finally {
+          finish(d);
+          pump();
+        }
+      },
+    },
+    config,
+  );
+
+  const progress = new ProgressDisplay(snapshot, options.progress ?? 'auto');
+  const progressTimer = options.onProgress
+    ? setInterval(() => options.onProgress?.(snapshot()), 1000)
+    : undefined;
+  progressTimer?.unref();
+  try {
+    pump();
+    await crawler.run();
+  } finally {
+    progress.stop();
+    if (progressTimer) clearInterval(progressTimer);
+    if (pumpTimer) clearTimeout(pumpTimer);
+    crawleeLog.setLevel(prevLevel);
+    if (options.handleSignals) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+    options.signal?.removeEventListener('abort', onOuterAbort);
+  }
+
+  if (abort.signal.aborted) stopReason = 'interrupted';
+  else if (dispatchedPages >= maxPages && frontier.size > 0) stopReason = 'max-pages';
+  const report = snapshot();
+  report.finishedAt = new Date().toISOString();
+  report.interrupted = abort.signal.aborted;
+  report.stoppedBecause = stopReason;
+  if (!report.interrupted) store.finishCrawl(crawlId, report);
+  else store.db.prepare(`UPDATE crawls SET report_json = ? WHERE id = ?`).run(JSON.stringify(report), crawlId);
+  options.onProgress?.(report);
+  if (ownStore) store.close();
+  return report;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
