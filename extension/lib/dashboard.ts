@@ -198,7 +198,15 @@ export class CandidateIndex {
   order(key: SortKey): Entry[] {
     let list = this.sorted.get(key);
     if (!list) {
-      list = [...this.entries.values()].sort(comparator(key));
+      const comp = sortComponent(key);
+      if (comp) {
+        // Decorate once (one property walk per entry), sort numbers, undecorate.
+        const keyed = [...this.entries.values()].map((e) => ({ v: num(e.c.siteScore.components?.[comp]), e }));
+        keyed.sort((a, b) => b.v - a.v || a.e.rank - b.e.rank);
+        list = keyed.map((k) => k.e);
+      } else {
+        list = [...this.entries.values()].sort(comparator(key));
+      }
       this.sorted.set(key, list);
     }
     return list;
