@@ -12,8 +12,21 @@ import { defineConfig } from 'wxt';
 // activeTab). It never lands in .output/chrome-mv3 or the store zip.
 const e2e = process.env.MENTOR_RADAR_E2E === '1';
 
+// Modules that only define things (no work at import time). Telling the bundler so lets the popup
+// and the dashboard drop the page scorer (cheerio, natural's stemmer) they never call; the
+// background, which scores, keeps it.
+const PURE_MODULE =
+  /[\\/](scoring|node_modules[\\/](cheerio|cheerio-select|entities|css-select|css-what|domutils|domhandler|domelementtype|dom-serializer|htmlparser2|boolbase|nth-check|natural|papaparse))[\\/]/;
+
 export default defineConfig({
   srcDir: 'extension',
+  vite: () => ({
+    build: {
+      rollupOptions: {
+        treeshake: { moduleSideEffects: (id: string) => !PURE_MODULE.test(id) },
+      },
+    },
+  }),
   outDir: '.output',
   outDirTemplate: e2e ? 'e2e-{{browser}}-mv{{manifestVersion}}' : '{{browser}}-mv{{manifestVersion}}',
   manifest: ({ browser }) => ({
