@@ -395,7 +395,7 @@ export function extract(input: { url: string; html: string }): Extracted {
     seenHref.add(href);
     const internal = baseHost !== '' && hostKey(u.hostname) === baseHost;
     out.links.push({ href, text, internal, chrome, rel });
-    if ((RESOURCE_EXT_RE.test(u.pathname) || RESOURCE_TEXT_RE.test(text)) && out.resources.length < 50) out.resources.push({ href, text });
+    if ((RESOURCE_EXT_RE.test(u.pathname) || (!chrome && RESOURCE_TEXT_RE.test(text))) && out.resources.length < 50) out.resources.push({ href, text });
     if ((rel.includes('author') || /\/(?:author|authors|people|team)\//i.test(u.pathname)) && out.authorLinks.length < 10) out.authorLinks.push(href);
     if ((/\bcontact\b/i.test(text) || /\/contact(?:-us)?\/?$/i.test(u.pathname)) && out.contactLinks.length < 10) out.contactLinks.push(href);
     if (FEED_HREF_RE.test(u.pathname) && internal && out.feedUrls.length < 10 && !out.feedUrls.includes(href)) out.feedUrls.push(href);
