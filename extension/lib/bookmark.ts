@@ -28,7 +28,8 @@ export const CANNOT_READ =
 
 function describe(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
-  if (/cannot access|cannot be scripted|chrome:\/\/|extensions gallery|missing host permission|no tab with id|permission/i.test(msg)) {
+  if (/no tab with id/i.test(msg)) return 'That tab is closed. Open the page again and retry.';
+  if (/cannot access|cannot be scripted|chrome:\/\/|extensions gallery|missing host permission|permission/i.test(msg)) {
     return CANNOT_READ;
   }
   return `Could not score this page: ${msg.slice(0, 300)}`;
