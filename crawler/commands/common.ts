@@ -81,6 +81,11 @@ export function clean(s: unknown): string {
     .trim();
 }
 
+/** Control characters replaced by spaces, nothing else changed (keeps alignment). */
+export function stripControls(s: string): string {
+  return s.replace(CONTROL, ' ');
+}
+
 /** Fit to `width` characters (code points), with an ellipsis when cut. */
 export function fit(s: string, width: number): string {
   const chars = [...s];

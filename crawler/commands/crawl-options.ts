@@ -1,6 +1,7 @@
 // The crawl options shared by `crawl` and `schedule`: parsing, validation, the seeds file.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { CrawlOptions } from '../crawl.ts';
 import type { Io, OptionSpec, Values } from './common.ts';
 import { CliError, DB_HELP, UsageError, clean, dbPath, intOption, oneLine, stringOption } from './common.ts';
 
@@ -119,4 +120,16 @@ export async function crawlSettings(values: Values, positionals: string[], io: I
     );
   }
   return settings;
+}
+
+/** The command-line settings as runCrawl's options (undefined = the crawler's default). */
+export function toCrawlOptions(settings: CliCrawlSettings): CrawlOptions & { db: string } {
+  const o: CrawlOptions & { db: string } = { seeds: settings.seeds, db: settings.dbPath, resume: settings.resume };
+  if (settings.maxPages !== undefined) o.maxPages = settings.maxPages;
+  if (settings.maxSites !== undefined) o.maxSites = settings.maxSites;
+  if (settings.pagesPerSite !== undefined) o.pagesPerSite = settings.pagesPerSite;
+  if (settings.depth !== undefined) o.depth = settings.depth;
+  if (settings.concurrency !== undefined) o.concurrency = settings.concurrency;
+  if (settings.delayMs !== undefined) o.politenessDelayMs = settings.delayMs;
+  return o;
 }

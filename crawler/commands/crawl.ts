@@ -6,7 +6,7 @@ import { formatReport } from '../report.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
 import { safeJson } from './common.ts';
 import { withStore } from './db.ts';
-import { CRAWL_OPTIONS, CRAWL_OPTIONS_HELP, crawlSettings } from './crawl-options.ts';
+import { CRAWL_OPTIONS, CRAWL_OPTIONS_HELP, crawlSettings, toCrawlOptions } from './crawl-options.ts';
 import type { CliCrawlSettings } from './crawl-options.ts';
 
 const help = `Usage: mentor-radar crawl [URL...] [--seeds FILE] [options]
@@ -33,15 +33,7 @@ export async function crawlOnce(
   let shown = false;
   let lastLine = 0;
   const report = await runCrawl({
-    seeds: settings.seeds,
-    db: settings.dbPath,
-    maxPages: settings.maxPages,
-    maxSites: settings.maxSites,
-    pagesPerSite: settings.pagesPerSite,
-    depth: settings.depth,
-    concurrency: settings.concurrency,
-    politenessDelayMs: settings.delayMs,
-    resume: settings.resume,
+    ...toCrawlOptions(settings),
     progress: 'off',
     signal: opts.signal,
     ...opts.extra,

@@ -92,9 +92,35 @@ describe('schedule arguments', () => {
   });
 });
 
+describe('schedule (real, loopback)', () => {
+  it('runs one crawl with --now --max-runs 1, logs the report and prints it as a JSON line', async () => {
+    const db = join(tmp.dir, 'schedule.db');
+    // A yearly cron that will not fire during the test: only the --now run happens.
+    const r = await run(['schedule', '--cron', '0 0 1 1 *', '--now', '--max-runs', '1', `${base}/`, '--db', db, '--delay', '0', '--json']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]).pagesScored).toBe(3);
+    expect(r.stderr).toMatch(/^schedule 0 0 1 1 \*: next run /);
+    expect(r.stderr).toMatch(/crawl starting: 1 seed\(s\)/);
+    expect(r.stderr).toMatch(/schedule stopped after 1 crawl\(s\)\n$/);
+    expect(readCandidates(db)).toHaveLength(1);
+  });
+
+  it('stops on the signal with exit 0', async () => {
+    const controller = new AbortController();
+    const done = run(['schedule', '--cron', '0 0 1 1 *', '--db', join(tmp.dir, 'idle.db')], { signal: controller.signal });
+    controller.abort();
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/schedule stopped after 0 crawl\(s\)/);
+  });
+});
+
 describe('crawl (real, loopback)', () => {
   it('crawls a tiny site, prints the JSON report and stores the candidate', async () => {
     const db = join(tmp.dir, 'crawl.db');
+    requests.length = 0;
     writeFileSync(join(tmp.dir, 'seeds.txt'), `# the loopback site\n${base}/\n`);
     const r = await run(['crawl', '--seeds', 'seeds.txt', '--db', 'crawl.db', '--delay', '0', '--max-pages', '10', '--json'], { cwd: tmp.dir });
     expect(r.stderr).toBe('');
