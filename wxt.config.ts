@@ -20,6 +20,7 @@ const PURE_MODULE =
 
 export default defineConfig({
   srcDir: 'extension',
+  publicDir: 'extension/public',
   vite: () => ({
     build: {
       rollupOptions: {

@@ -39,6 +39,7 @@ describe('manifest', () => {
     expect(manifest.commands).toMatchObject({ bookmark: { suggested_key: { default: 'Alt+Shift+M' } } });
     expect(manifest.background).toEqual({ service_worker: 'background.js' });
     expect((manifest.action as { default_popup?: string }).default_popup).toBe('popup.html');
+    expect(manifest.icons).toEqual({ '16': 'icon/16.png', '32': 'icon/32.png', '48': 'icon/48.png', '128': 'icon/128.png' });
   });
 
   it('the e2e variant adds only loopback host access and builds into its own folder', async () => {
