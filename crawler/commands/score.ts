@@ -137,7 +137,7 @@ function bar(x: number, width = 20): string {
 }
 
 export function formatPageScore(p: PageScore, columns = 100): string {
-  const width = Math.max(40, Math.min(columns, 160));
+  const width = Math.max(40, columns);
   const out: string[] = [];
   const title = clean(p.title) || '(no title)';
   out.push(fit(`Score ${Math.round(p.score)}/100  ${title}`, width));
@@ -179,7 +179,7 @@ async function run(values: Values, positionals: string[], ctx: Context): Promise
     const pageUrl = url ?? ownUrl(html) ?? `https://localhost/${encodeURIComponent(basename(path))}`;
     result = scorePage({ url: pageUrl, html, roundupYear: year });
   }
-  ctx.io.stdout(values.json ? safeJson(result) + '\n' : formatPageScore(result, ctx.io.columns));
+  ctx.io.stdout(values.json ? safeJson(result) + '\n' : formatPageScore(result, ctx.io.columns ?? 400));
   return 0;
 }
 

@@ -1,5 +1,7 @@
 // The CLI shell: dispatch, help, strict options, one-line errors, and the real bin.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -98,5 +100,77 @@ describe('the real bin', () => {
     const missing = await exec(process.execPath, [BIN, 'score', join(tmp.dir, 'missing.html')], { timeout: 60_000 }).catch((e) => e);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^mentor-radar: no such file: .*missing\.html\n$/);
+  });
+});
+
+/** Spawns the bin; `done` resolves with its exit code and output. */
+function spawnBin(args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = { stdout: '', stderr: '' };
+  const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out.stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (out.stderr += d));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, ...out });
+    }),
+  );
+  return { child, out, done };
+}
+
+async function until(cond: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 1500; i++) {
+    if (cond()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('Ctrl-C (SIGINT) on the real bin', () => {
+  it('stops `serve` cleanly with exit 0', async () => {
+    const p = spawnBin(['serve', '--port', '0', '--db', join(tmp.dir, 'sigint-serve.db')]);
+    await until(() => /serving on/.test(p.out.stdout), 'serve to listen');
+    p.child.kill('SIGINT');
+    const r = await p.done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^serving on http:\/\/127\.0\.0\.1:\d+\/api\/candidates/);
+  });
+
+  it('stops `crawl` cleanly: the report is printed, exit 130, --resume suggested', async () => {
+    let hits = 0;
+    const slow = createServer((req, res) => {
+      if (req.url === '/robots.txt') {
+        res.writeHead(404).end();
+        return;
+      }
+      hits++;
+      // Slow pages with many links: the crawl is still busy when Ctrl-C comes.
+      setTimeout(() => {
+        const links = Array.from({ length: 30 }, (_, i) => `<a href="/mentoring-${hits}-${i}">mentoring guide ${i}</a>`).join(' ');
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(mentoringHtml(`Mentoring page ${hits}`, `<p>${links}</p>`));
+      }, 200);
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    try {
+      const base = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+      const db = join(tmp.dir, 'sigint-crawl.db');
+      const p = spawnBin(['crawl', `${base}/`, '--db', db, '--delay', '0', '--max-pages', '200', '--json']);
+      await until(() => hits >= 2, 'the crawler to fetch pages');
+      p.child.kill('SIGINT');
+      const r = await p.done;
+      expect(r.code).toBe(130);
+      const report = JSON.parse(r.stdout);
+      expect(report.interrupted).toBe(true);
+      expect(report.pagesFetched).toBeLessThan(200);
+      expect(r.stderr).toMatch(/mentor-radar: crawl interrupted; everything scored so far is saved \(continue with --resume\)\n$/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise<void>((r) => {
+        slow.closeAllConnections();
+        slow.close(() => r());
+      });
+    }
   });
 });
