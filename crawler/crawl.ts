@@ -13,7 +13,7 @@ import { openStore, DEFAULT_DB, type Store } from './store.ts';
 import { Frontier, type EntryKind, type FrontierEntry } from './frontier.ts';
 import { RobotsCache, isAllowed, type Robots } from './robots.ts';
 import { Politeness, DEFAULT_DELAY_MS } from './politeness.ts';
-import { linkPriority, normaliseUrl, isHub, MENTOR_RE, siteSelectionBonus } from './links.ts';
+import { linkPriority, normaliseUrl, isHub, MENTOR_RE, siteSelectionBonus, MIN_LINK_PRIORITY } from './links.ts';
 import { parseFeed } from './feeds.ts';
 import { parseSitemap } from './sitemaps.ts';
 import { ProgressDisplay, type ProgressMode } from './progress.ts';
@@ -533,6 +533,7 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
       if (!sameSite && !followOffsite) continue; // hard focus
       const hops = sameSite ? d.hops : d.hops + 1;
       const pr = linkPriority(l.url, { anchor: l.anchor, nearby: l.nearby, parentScore: page.score, parentRelevance: relevance, sameSite, fromHub: hub });
+      if (!bfs && pr < MIN_LINK_PRIORITY) continue;
       addUrl(l.url.href, pr, hops, 'page', d.url);
     }
     // ---- feeds ----

@@ -7,7 +7,7 @@ const MENTOR_URL_RE = /mentor/i;
 const RELATED_RE =
   /\b(mentee|protege|protégé|first meeting|coordinator|toolkit|handbook|guide|training|tips|how to|best practices?|youth|volunteer|match(?:ing)?|program(?:me)?s?|advice|resources?)\b/i;
 const NEGATIVE_URL_RE =
-  /(\/|^|[-_.])(login|log-in|signin|sign-in|signup|sign-up|register|account|cart|checkout|basket|privacy|terms|cookies?|legal|careers|jobs|donate|pricing|contact|wp-admin|wp-login|share|print|replytocom|calendar|events?\/\d)/i;
+  /(\/|^|[-_.])(login|log-in|signin|sign-in|signup|sign-up|register|account|cart|checkout|basket|privacy|terms|cookies?|legal|careers|jobs|donate|pricing|demo|book-a-demo|free-trial|contact|wp-admin|wp-login|share|print|replytocom|calendar|events?\/\d)/i;
 const OFFSITE_NOISE_RE = /(facebook|twitter|x\.com|linkedin|instagram|youtube|tiktok|pinterest|google|apple|amazon|wikipedia|github)\./i;
 const BINARY_EXT_RE = /\.(pdf|jpe?g|png|gif|webp|svg|ico|zip|gz|tgz|rar|7z|mp3|mp4|m4a|mov|avi|wav|css|js|json|woff2?|ttf|eot|exe|dmg|docx?|xlsx?|pptx?|xml|rss|atom)$/i;
 const COACHING_RE = /\b(coaching|tutoring|onboarding)\b/i;
@@ -33,6 +33,9 @@ export function normaliseUrl(href: string, base?: string): string | undefined {
   for (const p of [...u.searchParams.keys()]) if (/^(utm_|fbclid|gclid|mc_|ref$)/i.test(p)) u.searchParams.delete(p);
   return u.href;
 }
+
+/** Links scoring below this are not queued at all (login, privacy, cart... on a best-first crawl). */
+export const MIN_LINK_PRIORITY = 0;
 
 export interface LinkContext {
   anchor: string;
