@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { candidateStatus, parseTags, renderReply } from '../../extension/lib/popup-view.ts';
 import { link, safeHttpUrl } from '../../extension/lib/dom.ts';
 import { readDocument } from '../../extension/lib/bookmark.ts';
+import { downloadFile } from '../../extension/lib/transfer.ts';
 import { COMPONENT_NAMES } from '../../scoring/index.ts';
 import { candidateOf, pageOf } from './fixtures.ts';
 
@@ -126,5 +127,24 @@ describe('readDocument (runs in the page through scripting.executeScript)', () =
   it('is self-contained (the browser serialises it without its module)', () => {
     const src = readDocument.toString();
     expect(src).not.toMatch(/\bimport\b|require\(|browser\./);
+  });
+});
+
+describe('downloadFile', () => {
+  it('saves through a Blob URL and a temporary <a download>, no downloads permission', () => {
+    const clicked: { href: string; download: string }[] = [];
+    const orig = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push({ href: this.href, download: this.download });
+    };
+    try {
+      downloadFile(document, { text: 'rank,site\r\n', filename: 'mentor-radar-2026-06-01.csv', mime: 'text/csv' });
+    } finally {
+      HTMLAnchorElement.prototype.click = orig;
+    }
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0].download).toBe('mentor-radar-2026-06-01.csv');
+    expect(clicked[0].href).toMatch(/^blob:/);
+    expect(document.querySelectorAll('a[download]').length).toBe(0); // removed again
   });
 });
