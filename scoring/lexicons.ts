@@ -1,7 +1,7 @@
 // Lexicons for the components in DESIGN.md ("What the score means") and for the near misses.
 // Phrases are plain words; features.ts tokenises and Porter-stems them once, then matches them
 // over the stems of the page. Bump LEXICON_VERSION whenever anything here changes.
-export const LEXICON_VERSION = 'lex-3';
+export const LEXICON_VERSION = 'lex-4';
 
 export const LEXICONS = {
   /** The page is about mentoring. */
@@ -36,8 +36,8 @@ export const LEXICONS = {
   /** Steps, checklists, templates, downloadable toolkits, worked examples. */
   actionability: [
     'step', 'steps', 'step by step', 'checklist', 'check list', 'template', 'templates', 'toolkit', 'tool kit', 'download', 'downloadable', 'worksheet',
-    'workbook', 'agenda', 'example', 'examples', 'for example', 'for instance', 'e g', 'tip', 'tips', 'how to', 'do', 'don t', 'dos and don ts', 'try',
-    'make sure', 'remember', 'avoid', 'recommend', 'suggest', 'first', 'second', 'third', 'finally', 'guide', 'plan', 'questions to ask', 'sample',
+    'workbook', 'agenda', 'example', 'examples', 'for example', 'for instance', 'e g', 'tip', 'tips', 'how to', 'dos and don ts', 'try',
+    'make sure', 'remember', 'avoid', 'recommend', 'suggest', 'guide', 'plan', 'questions to ask', 'sample',
     'exercise', 'activity', 'activities', 'framework', 'form', 'resources',
   ],
   /** Coaching vocabulary (coaching-only pages are a near miss). */

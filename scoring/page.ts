@@ -80,7 +80,9 @@ function pickEvidence(f: Features, component: ComponentName, lexes: LexiconName[
     for (const l of lexes) h += sen.hits[l] ?? 0;
     if (h < need) return;
     const core = sen.hits.core ?? 0;
-    const s = (h + (component === 'relevance' ? 0 : 0.5 * Math.min(core, 2))) / Math.sqrt(sen.words);
+    const guidance = (sen.hits.mentorGuidance ?? 0) + (sen.hits.programGuidance ?? 0);
+    // Prefer whole sentences (not headings) that also tie the advice to mentoring.
+    const s = Math.min(h, 4) + (component === 'relevance' ? 0.5 * Math.min(guidance, 3) : 0.5 * Math.min(core, 2)) + (sen.words >= 8 ? 1 : 0) + Math.min(sen.words, 30) / 100;
     ranked.push({ text: sen.text, s, i });
   });
   ranked.sort((a, b) => b.s - a.s || a.i - b.i);
@@ -95,15 +97,15 @@ function pickEvidence(f: Features, component: ComponentName, lexes: LexiconName[
   return out;
 }
 
-/** Freshness of a date against the end of the roundup year: 1 within the last half year, decaying after. */
+/** Freshness of a date against the end of the roundup year: 1 within the roundup year (or later), decaying after. */
 export function freshnessOf(iso: string | undefined, roundupYear: number): number {
   if (!iso) return 0;
   const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (!Number.isFinite(t)) return 0;
   const end = Date.UTC(roundupYear + 1, 0, 1);
   const ageYears = (end - t) / (365.25 * 86_400_000);
-  if (ageYears <= 0.5) return 1;
-  return Math.exp(-(ageYears - 0.5) / 1.5);
+  if (ageYears <= 1) return 1;
+  return Math.exp(-(ageYears - 1) / 1.5);
 }
 
 export interface PageAnalysis {
