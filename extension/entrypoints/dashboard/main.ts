@@ -36,6 +36,7 @@ import {
   dbEvents,
   deleteCandidate,
   listCandidates,
+  openMentorDb,
   pagesOfSite,
   requestPersistence,
   restoreCandidate,
@@ -416,7 +417,7 @@ function act(a: TriageAction): void {
 }
 
 document.addEventListener('keydown', (ev) => {
-  if (ev.isComposing) return;
+  if (ev.isComposing || document.body.getAttribute('data-state') === 'loading') return;
   const a = keyAction({ key: ev.key, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, altKey: ev.altKey, inField: inField(ev.target, ev.key) });
   if (!a) return;
   ev.preventDefault();
@@ -552,6 +553,18 @@ $<HTMLInputElement>('import-file').addEventListener('change', async (ev) => {
 
 let loading: Promise<void> | null = null;
 
+/** The best-scored candidates straight from the `byScore` index: the first screen before the full read. */
+async function topCandidates(n: number): Promise<Candidate[]> {
+  const db = await openMentorDb();
+  const out: Candidate[] = [];
+  let cur = await db.transaction('candidates').store.index('byScore').openCursor(null, 'prev');
+  while (cur && out.length < n) {
+    out.push(cur.value);
+    cur = await cur.continue();
+  }
+  return out;
+}
+
 /** (Re)read every candidate from IndexedDB; filters, sort and the cursor's site are kept. */
 function load(): Promise<void> {
   if (loading) return loading;
@@ -584,8 +597,21 @@ document.addEventListener('visibilitychange', () => {
 });
 
 viewportH = rowsEl.clientHeight || viewportH;
-void load().then(() => {
-  if (cursor < 0 && view.length > 0) setCursor(0, false);
-  rowsEl.focus({ preventScroll: true });
-});
+// With thousands of candidates, paint the top of the ranking first (one short index cursor), then
+// read everything. Triage keys wait for the full list (body[data-state=ready]).
+// (One after the other: a concurrent getAll of everything would hold up the short cursor.)
+void topCandidates(Math.ceil(viewportH / ROW_H) + OVERSCAN)
+  .then((top) => {
+    if (document.body.getAttribute('data-state') !== 'loading' || top.length === 0) return;
+    index.reset(top);
+    refresh();
+    setText($('count'), 'Loading all candidates…');
+    performance.measure('mr:first-rows', { start: 0, end: performance.now() });
+  })
+  .catch(() => undefined)
+  .then(() => load())
+  .then(() => {
+    if (cursor < 0 && view.length > 0) setCursor(0, false);
+    rowsEl.focus({ preventScroll: true });
+  });
 void requestPersistence().catch(() => undefined);
