@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CrawlOptions } from '../crawl.ts';
 import type { Io, OptionSpec, Values } from './common.ts';
-import { CliError, DB_HELP, UsageError, clean, dbPath, intOption, oneLine, stringOption } from './common.ts';
+import { CliError, UsageError, clean, dbPath, intOption, oneLine, stringOption } from './common.ts';
 
 export const CRAWL_OPTIONS: OptionSpec = {
   seeds: { type: 'string' },
@@ -19,15 +19,16 @@ export const CRAWL_OPTIONS: OptionSpec = {
 };
 
 export const CRAWL_OPTIONS_HELP = `  --seeds FILE         seed URLs, one a line; # starts a comment
-${DB_HELP}
-  --max-pages N        stop after N pages fetched
-  --max-sites N        visit at most N sites
+  --db FILE            SQLite store (default ./data/mentor-radar.db, or $MENTOR_RADAR_DB)
+  --max-pages N        stop after N pages fetched (default 1000)
+  --max-sites N        visit at most N sites (default: no limit)
   --pages-per-site N   page budget per site (default 12)
-  --depth N            site hops away from the seeds (0 = only the seed sites)
-  --concurrency N      hosts crawled in parallel (one request at a time per host)
-  --delay MS           politeness delay between requests to one host, in ms
-                       (robots.txt Crawl-delay wins when longer)
-  --resume             continue the last interrupted crawl without refetching finished pages
+  --depth N            site hops away from the seeds (default 2; 0 = only the seed sites)
+  --concurrency N      hosts crawled in parallel (default 8; one request at a time per host)
+  --delay MS           pause between two requests to one host, in ms (default 1000;
+                       a longer robots.txt Crawl-delay wins)
+  --resume             continue the last interrupted crawl without refetching finished
+                       pages (a plain crawl also continues an unfinished one)
   --json               print the crawl report as JSON`;
 
 /** The crawl settings the command line gives; undefined = the crawler's default. */
