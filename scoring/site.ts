@@ -69,7 +69,7 @@ export function scoreSite(pages: PageScore[], opts: ScoreSiteOptions = {}): Site
     sSum += TOP_WEIGHTS[i] * top[i].score;
   }
   const topMean = sSum / wSum / 100;
-  const agg = 0.6 * (best.score / 100) + 0.4 * topMean;
+  const agg = 0.75 * (best.score / 100) + 0.25 * topMean;
   const compMean = (c: ComponentName) => {
     let w = 0;
     let s = 0;
@@ -104,7 +104,7 @@ export function scoreSite(pages: PageScore[], opts: ScoreSiteOptions = {}): Site
 
   // Relevance gate: activity and freshness only count for a site that is about mentoring.
   const gate = Math.min(1, agg * 2.5);
-  const score01 = agg * 0.8 + 0.12 * coverage + gate * (0.05 * activity + 0.03 * freshness);
+  const score01 = agg * 0.85 + 0.12 * coverage * gate + gate * (0.05 * activity + 0.03 * freshness);
   const score = Math.round(Math.min(1, Math.max(0, score01)) * 1000) / 10;
 
   // Kind by vote (weighted by score); 'other' only if nothing else.
