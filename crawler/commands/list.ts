@@ -82,7 +82,7 @@ export function formatTable(rows: ListRow[], columns = 100, withMove = false): s
   const fixed = w.rank + w.score + (withMove ? w.move + 2 : 0) + w.kind + w.decision + w.pages + w.ment + 2 * 6;
   const flexible = Math.max(10, width - fixed - 2);
   const siteW = Math.min(Math.max(4, ...rows.map((r) => [...clean(r.site)].length)), Math.max(8, Math.floor(flexible * 0.45)));
-  const nameW = Math.max(0, flexible - siteW);
+  const nameW = Math.max(4, Math.min(flexible - siteW, Math.max(...rows.map((r) => [...clean(r.name)].length))));
   const line = (cells: { rank: string; score: string; move: string; kind: string; decision: string; site: string; name: string; pages: string; ment: string }) =>
     [
       pad(cells.rank, w.rank, true),
