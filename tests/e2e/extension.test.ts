@@ -198,6 +198,20 @@ describe.skipIf(!enabled)('Mentor Radar extension in Chromium', () => {
     await dash.keyboard.press('j');
     const selected = await dash.getAttribute('#rows .row.selected', 'data-site');
     expect(selected).toBe(before[before.indexOf(key(guide)) + 1]);
+    // x / s / u on the selected row; `/` focuses the search box, where letters are just text.
+    const next = selected!;
+    const decisionOf = (s: string) => dash.getAttribute(`#rows .row[data-site="${s}"]`, 'data-decision');
+    for (const [k, d] of [['x', 'exclude'], ['s', 'shortlist'], ['u', 'undecided']] as const) {
+      await dash.keyboard.press(k);
+      await dash.waitForFunction(([s, want]) => document.querySelector(`#rows .row[data-site="${s}"]`)?.getAttribute('data-decision') === want, [next, d] as const);
+    }
+    await dash.keyboard.press('/');
+    expect(await dash.evaluate(() => document.activeElement?.id)).toBe('search');
+    await dash.keyboard.type('xi');
+    expect(await dash.inputValue('#search')).toBe('xi');
+    await dash.keyboard.press('Escape');
+    await dash.fill('#search', '');
+    expect(await decisionOf(next)).toBe('undecided');
     // The row's select sets a decision too.
     await dash.selectOption(`#rows .row[data-site="${key(big)}"] select.decision`, 'shortlist');
     await dash.waitForFunction((s) => document.querySelector(`#rows .row[data-site="${s}"]`)?.getAttribute('data-decision') === 'shortlist', key(big));
