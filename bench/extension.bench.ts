@@ -286,6 +286,29 @@ async function benchDashboard(l: Launched, dir: string): Promise<void> {
     'scroll jump (recycled rows + repaint)',
     Array.from({ length: 20 }, (_, i) => ['scroll', String(((i * 7919) % n) * 34)] as [string, string]),
   );
+  // Keyboard triage on the selected row: keydown -> IndexedDB write -> re-filter -> repaint.
+  const keys: number[] = [];
+  await timed(dash, 'scroll', '0');
+  await dash.click('#rows .row .name'); // select the first row
+  for (let i = 0; i < 12; i++) {
+    keys.push(
+      await dash.evaluate(
+        (key: string) =>
+          new Promise<number>((resolve) => {
+            const row = document.querySelector('#rows .row.selected')!;
+            const t0 = performance.now();
+            const obs = new MutationObserver(() => {
+              obs.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - t0));
+            });
+            obs.observe(row, { attributes: true, attributeFilter: ['data-decision'] });
+            document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+          }),
+        ['x', 's', 'i', 'u'][i % 4],
+      ),
+    );
+  }
+  console.log(`dashboard: keyboard decision (keydown -> IndexedDB write -> re-filter -> next frame) median ${ms(median(keys))} (n=${keys.length}) | ratio to the frame floor ${ratio(median(keys), floor)}`);
   // The dashboard's own JS time per refresh (filter + sort + window render + detail), from its performance.measure entries.
   const js = await dash.evaluate(() => performance.getEntriesByName('mr:refresh').map((e) => e.duration));
   console.log(`dashboard: JS per refresh (filter/sort + render of the window) median ${ms(median(js))}, max ${ms(Math.max(...js))} (n=${js.length})`);

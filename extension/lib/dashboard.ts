@@ -165,11 +165,13 @@ export class CandidateIndex {
     const old = this.entries.get(c.site);
     const entry: Entry = { c, rank: old?.rank ?? 0, text: searchText(c), year: yearOf(c.lastScoredAt) };
     this.entries.set(c.site, entry);
+    // A record read back from IndexedDB is a new object even when only the curation changed:
+    // compare what the orders depend on by value.
     const scoreChanged =
       !old ||
-      old.c.siteScore !== c.siteScore ||
       old.c.lastScoredAt !== c.lastScoredAt ||
-      old.c.name !== c.name;
+      old.c.name !== c.name ||
+      (old.c.siteScore !== c.siteScore && JSON.stringify(old.c.siteScore) !== JSON.stringify(c.siteScore));
     if (scoreChanged) {
       this.rerank();
     } else {

@@ -111,7 +111,8 @@ describe('CandidateIndex', () => {
     const idx = new CandidateIndex(sample());
     const before = idx.order('score');
     const g = idx.get('gamma.example')!.c;
-    idx.update({ ...g, decision: 'shortlist', tags: ['Toolkit'] });
+    // As read back from IndexedDB: an equal but new siteScore object.
+    idx.update({ ...structuredClone(g), decision: 'shortlist', tags: ['Toolkit'] });
     expect(idx.order('score')).toBe(before); // the cached order was patched, not rebuilt
     expect(sites(idx.view(f({ decision: 'shortlist' }), 'score'))).toEqual(['gamma.example']);
     expect(sites(idx.view(f({ query: 'toolkit' }), 'score'))).toEqual(['gamma.example']);
