@@ -122,6 +122,12 @@ describe.skipIf(!enabled)('Mentor Radar extension in Chromium', () => {
     const again = await openPopupFor(l, tabId, { width: 400, height: 760 });
     expect(await again.textContent('#candidate-status')).toBe('Already a candidate — 2 pages');
     await again.screenshot({ path: join(SCREENSHOTS, 'popup.png'), fullPage: true });
+    // "Open dashboard" opens the dashboard in a tab, with this candidate in it.
+    const [dash] = await Promise.all([l.context.waitForEvent('page'), again.click('#open-dashboard')]);
+    await dash.waitForFunction(() => document.body.getAttribute('data-state') === 'ready');
+    expect(dash.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/dashboard\.html$/);
+    expect(await rowSites(dash)).toEqual([key(guide)]);
+    await dash.close();
     await again.close();
   });
 
