@@ -283,6 +283,20 @@ describe.skipIf(!enabled)('Mentor Radar extension in Chromium', () => {
     await selectRow(dash, key(guide));
     await dash.waitForFunction(() => document.querySelectorAll('#detail-pages .page').length === 2);
     expect(await dash.inputValue('#detail-note')).toBe('Strong first-meeting advice.');
+
+    // Filters and sort live in the URL hash (kept over a reload); junk values there mean "any".
+    await dash.selectOption('#filter-decision', 'include');
+    await dash.selectOption('#sort', 'quality');
+    expect(new URL(dash.url()).hash).toBe('#decision=include&sort=quality');
+    await dash.reload();
+    await dash.waitForFunction(() => document.body.getAttribute('data-state') === 'ready');
+    expect(await dash.inputValue('#filter-decision')).toBe('include');
+    expect(await dash.inputValue('#sort')).toBe('quality');
+    expect(await rowSites(dash)).toEqual([key(guide)]);
+    await dash.goto(dash.url().replace(/#.*$/, '#kind=<img>&decision=evil&year=x&sort=__proto__'));
+    await dash.reload();
+    await dash.waitForFunction(() => document.body.getAttribute('data-state') === 'ready');
+    expect(await dash.textContent('#count')).toBe('9 candidates');
     await dash.close();
 
     // Bookmarking the guide again: known candidate, curation kept.

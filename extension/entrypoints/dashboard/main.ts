@@ -440,7 +440,33 @@ function onFiltersChanged(): void {
   filters = readFilters();
   const s = $<HTMLSelectElement>('sort').value;
   sort = isSortKey(s) ? s : 'score';
+  saveHash();
   refresh();
+}
+
+// The view (filters + sort) lives in the URL hash: a reload, or a bookmark of the dashboard, keeps it.
+function saveHash(): void {
+  const p = new URLSearchParams();
+  if (filters.query) p.set('q', filters.query);
+  if (filters.kind) p.set('kind', filters.kind);
+  if (filters.decision) p.set('decision', filters.decision);
+  if (filters.source) p.set('source', filters.source);
+  if (filters.year) p.set('year', String(filters.year));
+  if (sort !== 'score') p.set('sort', sort);
+  const h = p.toString();
+  history.replaceState(null, '', h ? `#${h}` : location.pathname + location.search);
+}
+
+function restoreHash(): void {
+  const p = new URLSearchParams(location.hash.slice(1));
+  filters = cleanFilters({ query: p.get('q') ?? '', kind: p.get('kind'), decision: p.get('decision'), source: p.get('source'), year: p.get('year') });
+  const s = p.get('sort');
+  sort = isSortKey(s) ? s : 'score';
+  $<HTMLInputElement>('search').value = filters.query;
+  $<HTMLSelectElement>('filter-kind').value = filters.kind;
+  $<HTMLSelectElement>('filter-decision').value = filters.decision;
+  $<HTMLSelectElement>('filter-source').value = filters.source;
+  $<HTMLSelectElement>('sort').value = sort;
 }
 
 for (const id of ['search', 'filter-kind', 'filter-decision', 'filter-source', 'filter-year', 'sort']) {
@@ -452,7 +478,7 @@ for (const k of SORT_KEYS) sortSelect.appendChild(el(document, 'option', { value
 
 function fillYears(): void {
   const sel = $<HTMLSelectElement>('filter-year');
-  const keep = sel.value;
+  const keep = sel.value || (filters.year ? String(filters.year) : '');
   while (sel.options.length > 1) sel.remove(1);
   for (const y of index.years()) sel.appendChild(el(document, 'option', { value: y }, String(y)));
   sel.value = [...sel.options].some((o) => o.value === keep) ? keep : '';
@@ -575,6 +601,7 @@ function load(): Promise<void> {
       performance.measure('mr:db-read', 'mr:load-start');
       index.reset(list);
       fillYears();
+      filters = readFilters(); // a year from the URL that no candidate has falls back to "any"
       refresh();
       performance.measure('mr:load', 'mr:load-start');
       document.body.setAttribute('data-state', 'ready');
@@ -597,6 +624,7 @@ document.addEventListener('visibilitychange', () => {
 });
 
 viewportH = rowsEl.clientHeight || viewportH;
+restoreHash();
 // With thousands of candidates, paint the top of the ranking first (one short index cursor), then
 // read everything. Triage keys wait for the full list (body[data-state=ready]).
 // (One after the other: a concurrent getAll of everything would hold up the short cursor.)
