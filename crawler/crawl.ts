@@ -4,6 +4,7 @@
 // and written with their site's re-aggregation in one transaction.
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { setMaxListeners } from 'node:events';
 import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel } from '@crawlee/cheerio';
 import type { BaseHttpClient, HttpRequest, HttpResponse, RedirectHandler, ResponseTypes, StreamingHttpResponse } from '@crawlee/cheerio';
 import type { CheerioAPI } from 'cheerio';
@@ -155,6 +156,7 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
   const recrawl = new Set((options.recrawl ?? []).map((u) => normaliseUrl(u)).filter((u): u is string => Boolean(u)));
 
   const abort = new AbortController();
+  setMaxListeners(0, abort.signal); // one listener per request in flight
   const onOuterAbort = () => abort.abort();
   if (options.signal) {
     if (options.signal.aborted) abort.abort();
