@@ -75,8 +75,31 @@ const NONPROFIT_MARKERS: [string, RegExp][] = [
   ['volunteer', /\bvolunteers?\b/],
 ];
 
+/** Splits the text buffer into blocks at block marks, collapsing whitespace (one native regex pass). */
+function toBlocks(text: string): string[] {
+  const blocks: string[] = [];
+  for (const piece of text.replace(/\s+/g, ' ').split(BLOCK_MARK)) {
+    if (piece.length === 0 || piece === ' ') continue;
+    const t = piece.charCodeAt(0) === 32 || piece.charCodeAt(piece.length - 1) === 32 ? piece.trim() : piece;
+    if (t) blocks.push(t);
+  }
+  return blocks;
+}
+
+
+/** true when `s` has at least `n` non-whitespace characters (stops counting early). */
+function hasNonSpace(s: string, n: number): boolean {
+  let k = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c !== 160 && ++k >= n) return true;
+  }
+  return false;
+}
+
 function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\s\u0000]+/g, ' ').trim();
 }
 
 function attr(el: Element, name: string): string {
@@ -177,11 +200,21 @@ function walkJsonLd(root: unknown, info: LdInfo): void {
   }
 }
 
+/** Block boundary marker in the text buffer (NULs are stripped from the input, so it is unique). */
+const BLOCK_MARK = '\u0000';
 const EXIT = 0;
 const ENTER = 1;
 
 /** Extract everything the scorer needs from one page. Never throws. */
 export function extract(input: { url: string; html: string }): Extracted {
+  try {
+    return extractUnsafe(input);
+  } catch {
+    return emptyExtracted(typeof input?.url === 'string' ? input.url : '');
+  }
+}
+
+function extractUnsafe(input: { url: string; html: string }): Extracted {
   const url = typeof input.url === 'string' ? input.url : '';
   const out = emptyExtracted(url);
   let html = typeof input.html === 'string' ? input.html : '';
@@ -217,17 +250,23 @@ export function extract(input: { url: string; html: string }): Extracted {
   const linkStarts: { el: Element; start: number; end: number; chrome: boolean }[] = [];
   const headingsOut: string[] = [];
 
-  type Frame = [number, AnyNode, boolean, number]; // op, node, boiler, segment start
-  const stack: Frame[] = [[ENTER, root, false, 0]];
+  // Explicit stack in parallel arrays (no recursion: deeply nested input cannot overflow; no per-frame allocation).
+  const stNode: AnyNode[] = [root];
+  const stOp: number[] = [ENTER];
+  const stBoiler: boolean[] = [false];
+  const stStart: number[] = [0];
   let steps = 0;
-  while (stack.length > 0) {
+  while (stNode.length > 0) {
     if (++steps > 2_000_000) break;
-    const [op, node, boiler, start] = stack.pop()!;
+    const node = stNode.pop()!;
+    const op = stOp.pop()!;
+    const boiler = stBoiler.pop()!;
+    const start = stStart.pop()!;
     if (op === EXIT) {
       const el = node as Element;
-      const name = el.name;
+      const name = el.name ?? '';
       if (BLOCK_TAGS.has(name)) {
-        seg.push('\n');
+        seg.push(BLOCK_MARK);
         segFlag.push(boiler ? 1 : 0);
       }
       if (name === 'article' || name === 'main') {
@@ -237,7 +276,7 @@ export function extract(input: { url: string; html: string }): Extracted {
         if (linkStarts.length < MAX_LINKS * 2) linkStarts.push({ el, start, end: seg.length, chrome: boiler });
       } else if (name === 'title' && !titleText) {
         titleText = clean(seg.slice(start).join(''));
-      } else if (/^h[1-6]$/.test(name) && !boiler && headingsOut.length < 200) {
+      } else if (name.length === 2 && name.charCodeAt(0) === 104 && name.charCodeAt(1) >= 49 && name.charCodeAt(1) <= 54 && !boiler && headingsOut.length < 200) {
         const h = clean(seg.slice(start).join(''));
         if (h) headingsOut.push(h.slice(0, 300));
       }
@@ -255,7 +294,7 @@ export function extract(input: { url: string; html: string }): Extracted {
     }
     if (type !== 'tag' && type !== 'root' && type !== 'script' && type !== 'style') continue;
     const el = node as Element;
-    const name = type === 'root' ? '#root' : (el.name || '').toLowerCase();
+    const name = type === 'root' ? '#root' : el.name || '';
     if (type !== 'root') {
       if (name === 'meta') {
         const key = (attr(el, 'property') || attr(el, 'name') || attr(el, 'itemprop') || attr(el, 'http-equiv')).toLowerCase();
@@ -286,7 +325,8 @@ export function extract(input: { url: string; html: string }): Extracted {
         continue;
       }
       if (SKIP_TAGS.has(name)) continue;
-      if ('hidden' in (el.attribs ?? {}) || attr(el, 'aria-hidden') === 'true' || /display\s*:\s*none/i.test(attr(el, 'style'))) continue;
+      const attribs = el.attribs;
+      if (attribs && ('hidden' in attribs || attribs['aria-hidden'] === 'true' || (attribs.style !== undefined && /display\s*:\s*none/i.test(attribs.style)))) continue;
       if (name === 'time' && !timeDate && !boiler) timeDate = normaliseDate(attr(el, 'datetime'));
       if (name === 'input' && attr(el, 'type').toLowerCase() === 'checkbox') out.lists.checkboxes++;
       if (name === 'table' && !boiler) out.tables++;
@@ -317,12 +357,20 @@ export function extract(input: { url: string; html: string }): Extracted {
       mainSeen = true;
     }
     if (BLOCK_TAGS.has(name)) {
-      seg.push('\n');
+      seg.push(BLOCK_MARK);
       segFlag.push(b ? 1 : 0);
     }
-    stack.push([EXIT, node, b, seg.length]);
+    stNode.push(node);
+    stOp.push(EXIT);
+    stBoiler.push(b);
+    stStart.push(seg.length);
     const kids = (el as unknown as { children?: AnyNode[] }).children ?? [];
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([ENTER, kids[i], b, 0]);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stNode.push(kids[i]);
+      stOp.push(ENTER);
+      stBoiler.push(b);
+      stStart.push(0);
+    }
   }
 
   // Main text: inside article/main when the page has them and they hold real text, else all non-boilerplate text.
@@ -331,19 +379,15 @@ export function extract(input: { url: string; html: string }): Extracted {
     for (let i = 0; i < seg.length; i++) {
       const f = segFlag[i];
       if (f & 1) continue;
-      if (needMain && !(f & 2) && seg[i] !== '\n') continue;
+      if (needMain && !(f & 2) && seg[i] !== BLOCK_MARK) continue;
       parts.push(seg[i]);
     }
     return parts.join('');
   };
   let text = mainSeen ? pick(true) : '';
-  if (text.replace(/\s+/g, '').length < 200) text = pick(false);
+  if (!hasNonSpace(text, 200)) text = pick(false);
   if (text.length > MAX_TEXT_CHARS) text = text.slice(0, MAX_TEXT_CHARS);
-  const blocks: string[] = [];
-  for (const line of text.split('\n')) {
-    const c = clean(line);
-    if (c) blocks.push(c);
-  }
+  const blocks = toBlocks(text);
   out.blocks = blocks;
   out.mainText = blocks.join('\n');
   out.headings = headingsOut;
@@ -405,7 +449,9 @@ export function extract(input: { url: string; html: string }): Extracted {
   const hints = `${out.generator ?? ''} ${base?.hostname ?? ''} ${out.links.slice(0, 50).map((l) => l.href).join(' ')}`;
   const platform = platformOf(out.generator ?? '', hints);
   if (platform) out.platform = platform;
-  const markerText = `${anchorsText} ${out.mainText.slice(0, 20_000)}`.toLowerCase();
+  let chromeText = '';
+  for (let i = 0; i < seg.length && chromeText.length < 5000; i++) if (segFlag[i] & 1 && seg[i] !== BLOCK_MARK) chromeText += seg[i];
+  const markerText = `${anchorsText.slice(0, 10_000)} ${chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
   for (const [k, re] of COMPANY_MARKERS) if (re.test(markerText)) out.companyMarkers.push(k);
   for (const [k, re] of NONPROFIT_MARKERS) if (re.test(markerText)) out.nonprofitMarkers.push(k);
 

@@ -2,7 +2,7 @@
 // sentences that triggered a component become evidence), length-normalised and saturated
 // densities, structure, near-miss signals and the stem counts the linear model reads.
 import type { Extracted } from './extract.ts';
-import { ENGLISH_FUNCTION_WORDS, stemAll, tokenize } from './nlp.ts';
+import { ENGLISH_FUNCTION_WORDS, stem, stemAll, tokenize, tokenizeInto } from './nlp.ts';
 import { BRAND_RE, LEXICON_NAMES, LEXICONS, PLACE_RE, type LexiconName } from './lexicons.ts';
 
 interface Phrase {
@@ -34,6 +34,32 @@ function index(): Map<string, Phrase[]> {
   phraseCount = id;
   phraseIndex = idx;
   return idx;
+}
+
+interface TokInfo {
+  stem: string;
+  fw: boolean;
+  mentor: boolean;
+  cands: Phrase[] | undefined;
+  /** Per-page count, valid when `epoch` is the current page's (no Map per page). */
+  epoch: number;
+  count: number;
+}
+let epochCounter = 0;
+const TOK_BUF: string[] = [];
+const INF_BUF: TokInfo[] = [];
+const TOK_CACHE_MAX = 100_000;
+const tokCache = new Map<string, TokInfo>();
+
+function tokInfo(t: string, idx: Map<string, Phrase[]>): TokInfo {
+  let inf = tokCache.get(t);
+  if (inf === undefined) {
+    const st = stem(t);
+    inf = { stem: st, fw: ENGLISH_FUNCTION_WORDS.has(t), mentor: t.startsWith('mentor'), cands: idx.get(st), epoch: 0, count: 0 };
+    if (tokCache.size >= TOK_CACHE_MAX) tokCache.clear();
+    tokCache.set(t, inf);
+  }
+  return inf;
 }
 
 export interface Sentence {
@@ -93,7 +119,7 @@ const SAT: Record<LexiconName, [number, number]> = {
 export function computeFeatures(ex: Extracted): Features {
   const idx = index();
   const sentences: Sentence[] = [];
-  const counts = new Map<number, number>();
+  const phraseCounts = new Int32Array(phraseCount);
   const stemCounts = new Map<string, number>();
   let wordCount = 0;
   let mentorTokens = 0;
@@ -103,57 +129,66 @@ export function computeFeatures(ex: Extracted): Features {
   let dupSent = 0;
   const phraseLex: LexiconName[] = new Array(phraseCount);
 
+  const epoch = ++epochCounter;
+  const touched: TokInfo[] = [];
   const addText = (block: string, weightTitle: boolean) => {
     const parts = block.length > 80 ? block.split(SENT_SPLIT_RE) : [block];
     for (const raw of parts) {
       const text = raw.trim();
       if (!text) continue;
-      const tokens = tokenize(text);
-      if (tokens.length === 0) continue;
-      const stems = stemAll(tokens);
-      const hits: Partial<Record<LexiconName, number>> = {};
+      const n = tokenizeInto(text, TOK_BUF);
+      if (n === 0) continue;
+      const infos = INF_BUF;
+      for (let i = 0; i < n; i++) infos[i] = tokInfo(TOK_BUF[i], idx);
+      let hits: Partial<Record<LexiconName, number>> | null = null;
       let fw = 0;
-      for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i];
-        if (t.startsWith('mentor')) mentorTokens++;
-        if (ENGLISH_FUNCTION_WORDS.has(t)) fw++;
-        const s = stems[i];
-        stemCounts.set(s, (stemCounts.get(s) ?? 0) + 1);
-        const cands = idx.get(s);
-        if (!cands) continue;
+      for (let i = 0; i < n; i++) {
+        const inf = infos[i];
+        if (inf.mentor) mentorTokens++;
+        if (inf.fw) fw++;
+        if (inf.epoch !== epoch) {
+          inf.epoch = epoch;
+          inf.count = 0;
+          touched.push(inf);
+        }
+        inf.count++;
+        const cands = inf.cands;
+        if (cands === undefined) continue;
         for (const ph of cands) {
-          const n = ph.stems.length;
-          if (i + n > stems.length) continue;
+          const len = ph.stems.length;
+          if (i + len > n) continue;
           let ok = true;
-          for (let j = 1; j < n; j++) if (stems[i + j] !== ph.stems[j]) ok = false;
+          for (let j = 1; j < len && ok; j++) if (infos[i + j].stem !== ph.stems[j]) ok = false;
           if (!ok) continue;
-          counts.set(ph.id, (counts.get(ph.id) ?? 0) + 1);
+          phraseCounts[ph.id]++;
+          hits ??= {};
           hits[ph.lex] = (hits[ph.lex] ?? 0) + 1;
-          // remember which lexicon (by id) for the per-lexicon totals
           phraseLex[ph.id] = ph.lex;
         }
       }
-      wordCount += tokens.length;
+      wordCount += n;
       functionWords += fw;
-      if (tokens.length >= 6 && fw >= 2) prose++;
+      if (n >= 6 && fw >= 2) prose++;
       if (!weightTitle) {
-        const key = text.toLowerCase();
-        if (seenSent.has(key)) dupSent++;
-        else if (seenSent.size < 20_000) seenSent.add(key);
-        if (sentences.length < 5000) sentences.push({ text, words: tokens.length, hits });
+        if (seenSent.has(text)) dupSent++;
+        else if (seenSent.size < 20_000) seenSent.add(text);
+        if (sentences.length < 5000) sentences.push({ text, words: n, hits: hits ?? {} });
       }
     }
   };
   for (const b of ex.blocks) addText(b, false);
   // The title and description count towards the terms (not towards evidence).
   addText(`${ex.title}. ${ex.description}`, true);
+  for (const inf of touched) stemCounts.set(inf.stem, (stemCounts.get(inf.stem) ?? 0) + inf.count);
 
   const words = Math.max(wordCount, 1);
   // Per-phrase counts are capped, so repeating a phrase (stuffing) stops adding.
   const cap = Math.max(4, Math.ceil(wordCount / 50));
   const lex = {} as LexStats;
   for (const name of LEXICON_NAMES) lex[name] = { count: 0, distinct: 0, perK: 0, score: 0 };
-  for (const [id, c] of counts) {
+  for (let id = 0; id < phraseCount; id++) {
+    const c = phraseCounts[id];
+    if (c === 0) continue;
     const l = lex[phraseLex[id]];
     l.count += Math.min(c, cap);
     l.distinct++;

@@ -52,14 +52,31 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
+const termMaps = new WeakMap<LinearModel, Map<string, number>>();
+function termMap(model: LinearModel): Map<string, number> {
+  let m = termMaps.get(model);
+  if (!m) {
+    m = new Map(Object.entries(model.terms));
+    termMaps.set(model, m);
+  }
+  return m;
+}
+
 /** Probability-like usefulness in [0, 1]. */
 export function predict(model: LinearModel, f: Features): number {
   let z = model.bias;
   const dense = denseFeatures(f);
   for (const k of Object.keys(model.dense)) z += (model.dense[k] ?? 0) * (dense[k] ?? 0);
-  const terms = model.terms;
-  const tf = termFeatures(f.stemCounts, (t) => Object.prototype.hasOwnProperty.call(terms, t));
-  for (const [t, v] of tf) z += terms[t] * v;
+  const terms = termMap(model);
+  let norm = 0;
+  let dot = 0;
+  for (const [t, c] of f.stemCounts) {
+    const v = Math.log1p(c);
+    norm += v * v;
+    const w = terms.get(t);
+    if (w !== undefined) dot += w * v;
+  }
+  z += norm > 0 ? dot / Math.sqrt(norm) : 0;
   return sigmoid(z);
 }
 

@@ -24,22 +24,66 @@ export function stem(token: string): string {
   return s;
 }
 
-// Letters (any script) and digits; an inner apostrophe keeps "don't" and "mentor's" whole.
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+// Letters (any script) and digits make words; an inner apostrophe keeps "don't" and "mentor's" whole.
+// A hand-written scanner (linear, no regex per token): tokenising is the hot loop of scoring.
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+const LETTER_RE = /\p{L}/u;
+// 0 = unknown, 1 = letter, 2 = digit/number, 3 = neither (for non-ASCII code units).
+const charClass = new Uint8Array(65536);
+function classOf(c: number): number {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : 3;
+  let k = charClass[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = LETTER_RE.test(ch) ? 1 : WORD_CHAR_RE.test(ch) ? 2 : 3;
+    charClass[c] = k;
+  }
+  return k;
+}
 
 /** Lower-case word tokens; a possessive "'s" is dropped, other apostrophes removed. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  const lower = text.toLowerCase();
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(lower)) !== null) {
-    let t = m[0];
-    if (t.length > 2 && (t.endsWith("'s") || t.endsWith('’s'))) t = t.slice(0, -2);
-    else if (t.includes("'") || t.includes('’')) t = t.replace(/['’]/g, '');
-    out.push(t);
-  }
+  out.length = tokenizeInto(text, out);
   return out;
+}
+
+/** Writes the tokens of `text` into `out` from index 0 (a reusable buffer) and returns how many. */
+export function tokenizeInto(text: string, out: string[]): number {
+  let k = 0;
+  const s = text.toLowerCase();
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (classOf(s.charCodeAt(i)) === 3) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let apos = false;
+    i++;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (classOf(c) !== 3) {
+        i++;
+        continue;
+      }
+      if ((c === 39 || c === 0x2019) && !apos && i + 1 < n && classOf(s.charCodeAt(i + 1)) === 1) {
+        apos = true;
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    let t = s.slice(start, i);
+    if (apos) {
+      const last2 = t.slice(-2);
+      if (t.length > 2 && (last2 === "'s" || last2 === '’s')) t = t.slice(0, -2);
+      else t = t.replace(/['’]/g, '');
+    }
+    out[k++] = t;
+  }
+  return k;
 }
 
 export function stemAll(tokens: string[]): string[] {

@@ -65,35 +65,66 @@ export function pageSiteKind(ex: Extracted, f: Features, url: string): SiteKind 
 }
 
 function trimSentence(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  // Sentences come from whitespace-collapsed blocks already.
+  const t = s.trim();
   if (t.length <= 240) return t;
   const cut = t.slice(0, 239);
   const sp = cut.lastIndexOf(' ');
   return `${(sp > 160 ? cut.slice(0, sp) : cut).replace(/[\s,;:.-]+$/, '')}…`;
 }
 
-function pickEvidence(f: Features, component: ComponentName, lexes: LexiconName[], need: number, used: Set<string>): Evidence[] {
-  const ranked: { text: string; s: number; i: number }[] = [];
-  f.sentences.forEach((sen, i) => {
-    if (sen.words < 5 || sen.words > 80) return;
-    let h = 0;
-    for (const l of lexes) h += sen.hits[l] ?? 0;
-    if (h < need) return;
-    const core = sen.hits.core ?? 0;
-    const guidance = (sen.hits.mentorGuidance ?? 0) + (sen.hits.programGuidance ?? 0);
-    // Prefer whole sentences (not headings) that also tie the advice to mentoring.
-    const s = Math.min(h, 4) + (component === 'relevance' ? 0.5 * Math.min(guidance, 3) : 0.5 * Math.min(core, 2)) + (sen.words >= 8 ? 1 : 0) + Math.min(sen.words, 30) / 100;
-    ranked.push({ text: sen.text, s, i });
-  });
-  ranked.sort((a, b) => b.s - a.s || a.i - b.i);
-  const out: Evidence[] = [];
-  for (const r of ranked) {
-    const text = trimSentence(r.text);
-    if (used.has(text)) continue;
-    used.add(text);
-    out.push({ component, text });
-    if (out.length >= 3) break;
+interface EvidenceSpec {
+  component: ComponentName;
+  lexes: LexiconName[];
+  need: number;
+}
+const EVIDENCE_SPECS: EvidenceSpec[] = [
+  { component: 'relevance', lexes: ['core'], need: 1 },
+  { component: 'mentorGuidance', lexes: ['mentorGuidance', 'mentorSide'], need: 2 },
+  { component: 'programGuidance', lexes: ['programGuidance'], need: 2 },
+  { component: 'actionability', lexes: ['actionability'], need: 2 },
+];
+const EVIDENCE_PER_COMPONENT = 3;
+const EVIDENCE_POOL = 8;
+
+/** One pass over the sentences keeps a small pool of the best candidates per component. */
+function pickEvidence(f: Features): Evidence[] {
+  const pools: { text: string; s: number; i: number }[][] = EVIDENCE_SPECS.map(() => []);
+  const sentences = f.sentences;
+  for (let i = 0; i < sentences.length; i++) {
+    const sen = sentences[i];
+    if (sen.words < 5 || sen.words > 80) continue;
+    const hits = sen.hits;
+    const core = hits.core ?? 0;
+    if (core === 0 && hits.mentorGuidance === undefined && hits.programGuidance === undefined && hits.actionability === undefined) continue;
+    const guidance = (hits.mentorGuidance ?? 0) + (hits.programGuidance ?? 0);
+    const lengthBonus = (sen.words >= 8 ? 1 : 0) + Math.min(sen.words, 30) / 100;
+    for (let k = 0; k < EVIDENCE_SPECS.length; k++) {
+      const spec = EVIDENCE_SPECS[k];
+      let h = 0;
+      for (const l of spec.lexes) h += hits[l] ?? 0;
+      if (h < spec.need) continue;
+      // Prefer whole sentences (not headings) that also tie the advice to mentoring.
+      const s = Math.min(h, 4) + (spec.component === 'relevance' ? 0.5 * Math.min(guidance, 3) : 0.5 * Math.min(core, 2)) + lengthBonus;
+      const pool = pools[k];
+      if (pool.length >= EVIDENCE_POOL && s <= pool[pool.length - 1].s) continue;
+      pool.push({ text: sen.text, s, i });
+      pool.sort((a, b) => b.s - a.s || a.i - b.i);
+      if (pool.length > EVIDENCE_POOL) pool.pop();
+    }
   }
+  const used = new Set<string>();
+  const out: Evidence[] = [];
+  EVIDENCE_SPECS.forEach((spec, k) => {
+    let n = 0;
+    for (const r of pools[k]) {
+      const text = trimSentence(r.text);
+      if (used.has(text)) continue;
+      used.add(text);
+      out.push({ component: spec.component, text });
+      if (++n >= EVIDENCE_PER_COMPONENT) break;
+    }
+  });
   return out;
 }
 
@@ -200,13 +231,7 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
   if (thin) score *= 0.75;
   score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 10;
 
-  const used = new Set<string>();
-  const evidence: Evidence[] = [
-    ...pickEvidence(f, 'relevance', ['core'], 1, used),
-    ...pickEvidence(f, 'mentorGuidance', ['mentorGuidance', 'mentorSide'], 2, used),
-    ...pickEvidence(f, 'programGuidance', ['programGuidance'], 2, used),
-    ...pickEvidence(f, 'actionability', ['actionability'], 2, used),
-  ];
+  const evidence = pickEvidence(f);
 
   let lang = ex.lang;
   if (!lang) lang = f.wordCount >= 40 ? (notEnglish ? 'und' : 'en') : '';
