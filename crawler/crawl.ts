@@ -233,6 +233,7 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
       live.errors[k] = (live.errors[k] ?? 0) + 1;
     }
   }
+  const fetchedAtStart = live.fetched;
   if (resumed) {
     for (const o of frontier.origins()) {
       const e = frontier.peek(o);
@@ -253,7 +254,7 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
     r.disallowed = disallowed;
     r.queued = frontier.size;
     r.durationMs = Date.now() - t0;
-    r.pagesPerSecond = r.durationMs > 0 ? (live.fetched - 0) / (r.durationMs / 1000) : 0;
+    r.pagesPerSecond = r.durationMs > 0 ? (live.fetched - fetchedAtStart) / (r.durationMs / 1000) : 0;
     return r;
   }
 
