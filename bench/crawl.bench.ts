@@ -113,11 +113,11 @@ export async function run(): Promise<void> {
       const focused = await child({ mode: 'focused', seeds, maxPages: target, perSite, db: join(dir, 'focused.db') });
       const bareRate = bare.pages / (bare.ms / 1000);
       const rate = focused.pages / (focused.ms / 1000);
-      console.log(`bare CheerioCrawler (parse + enqueue only): ${bare.pages} pages in ${(bare.ms / 1000).toFixed(1)} s = ${bareRate.toFixed(0)} pages/s, peak RSS ${mb(bare.maxRss)}`);
+      if (!onlyFocused) console.log(`bare CheerioCrawler (parse + enqueue only): ${bare.pages} pages in ${(bare.ms / 1000).toFixed(1)} s = ${bareRate.toFixed(0)} pages/s, peak RSS ${mb(bare.maxRss)}`);
       console.log(
         `focused crawl (robots, frontier, scoring, SQLite): ${focused.pages} pages in ${(focused.ms / 1000).toFixed(1)} s = ${rate.toFixed(0)} pages/s, ${focused.relevant} relevant, errors ${JSON.stringify(focused.errors)}`,
       );
-      console.log(`throughput ratio focused/bare: ${(rate / bareRate).toFixed(2)}x (target >= 0.7x)`);
+      if (!onlyFocused) console.log(`throughput ratio focused/bare: ${(rate / bareRate).toFixed(2)}x (target >= 0.7x)`);
       const dbSize = statSync(focused.db).size + (statSync(`${focused.db}-wal`, { throwIfNoEntry: false })?.size ?? 0);
       console.log(
         `peak RSS of the focused crawl process: ${mb(focused.maxRss)} for ${focused.pages} pages (bare crawler: ${mb(bare.maxRss)}); db ${mb(dbSize)}` +
