@@ -249,6 +249,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   let articleDepth = 0;
   const linkStarts: { el: Element; start: number; end: number; chrome: boolean }[] = [];
   const headingsOut: string[] = [];
+  let chromeText = '';
 
   // Explicit stack in parallel arrays (no recursion: deeply nested input cannot overflow; no per-frame allocation).
   const stNode: AnyNode[] = [root];
@@ -285,10 +286,17 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
     const type = node.type;
     if (type === 'text') {
       if (segChars < MAX_TEXT_CHARS * 3) {
-        const data = (node as unknown as { data: string }).data;
+        let data = (node as unknown as { data: string }).data;
+        // Whitespace-only text between tags (very common) becomes one space, or nothing after a block break.
+        if (data.length > 0 && data.charCodeAt(0) <= 32 && data.trim() === '') {
+          const prev = seg.length > 0 ? seg[seg.length - 1] : BLOCK_MARK;
+          if (prev === BLOCK_MARK || prev === ' ') continue;
+          data = ' ';
+        }
         seg.push(data);
         segChars += data.length;
         segFlag.push((boiler ? 1 : 0) | (mainDepth > 0 || articleDepth > 0 ? 2 : 0));
+        if (boiler && chromeText.length < 5000) chromeText += data;
       }
       continue;
     }
@@ -449,8 +457,6 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   const hints = `${out.generator ?? ''} ${base?.hostname ?? ''} ${out.links.slice(0, 50).map((l) => l.href).join(' ')}`;
   const platform = platformOf(out.generator ?? '', hints);
   if (platform) out.platform = platform;
-  let chromeText = '';
-  for (let i = 0; i < seg.length && chromeText.length < 5000; i++) if (segFlag[i] & 1 && seg[i] !== BLOCK_MARK) chromeText += seg[i];
   const markerText = `${anchorsText.slice(0, 10_000)} ${chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
   for (const [k, re] of COMPANY_MARKERS) if (re.test(markerText)) out.companyMarkers.push(k);
   for (const [k, re] of NONPROFIT_MARKERS) if (re.test(markerText)) out.nonprofitMarkers.push(k);

@@ -2,11 +2,12 @@
 // sentences that triggered a component become evidence), length-normalised and saturated
 // densities, structure, near-miss signals and the stem counts the linear model reads.
 import type { Extracted } from './extract.ts';
-import { ENGLISH_FUNCTION_WORDS, stem, stemAll, tokenize, tokenizeInto } from './nlp.ts';
+import { ENGLISH_FUNCTION_WORDS, classOf, stem, stemAll, tokenize } from './nlp.ts';
 import { BRAND_RE, LEXICON_NAMES, LEXICONS, PLACE_RE, type LexiconName } from './lexicons.ts';
 
 interface Phrase {
   lex: LexiconName;
+  lexIdx: number;
   stems: string[];
   id: number;
 }
@@ -25,7 +26,7 @@ function index(): Map<string, Phrase[]> {
       const key = stems.join(' ');
       if (stems.length === 0 || seen.has(key)) continue;
       seen.add(key);
-      const ph: Phrase = { lex, stems, id: id++ };
+      const ph: Phrase = { lex, lexIdx: LEXICON_NAMES.indexOf(lex), stems, id: id++ };
       const list = idx.get(stems[0]);
       if (list) list.push(ph);
       else idx.set(stems[0], [ph]);
@@ -37,6 +38,8 @@ function index(): Map<string, Phrase[]> {
 }
 
 interface TokInfo {
+  token: string;
+  hash: number;
   stem: string;
   fw: boolean;
   mentor: boolean;
@@ -46,21 +49,86 @@ interface TokInfo {
   count: number;
 }
 let epochCounter = 0;
-const TOK_BUF: string[] = [];
 const INF_BUF: TokInfo[] = [];
-const TOK_CACHE_MAX = 100_000;
-const tokCache = new Map<string, TokInfo>();
+const START_BUF: number[] = [];
 
-function tokInfo(t: string, idx: Map<string, Phrase[]>): TokInfo {
-  let inf = tokCache.get(t);
+function makeInfo(t: string, hash: number, idx: Map<string, Phrase[]>): TokInfo {
+  const st = stem(t);
+  return { token: t, hash, stem: st, fw: ENGLISH_FUNCTION_WORDS.has(t), mentor: t.startsWith('mentor'), cands: idx.get(st), epoch: 0, count: 0 };
+}
+
+// Token cache: an open-addressing hash table keyed by the token's characters, hashed while
+// scanning, so a known token costs no string allocation and no engine hashing (the hot loop).
+const TABLE_BITS = 17;
+const TABLE_SIZE = 1 << TABLE_BITS;
+const TABLE_MASK = TABLE_SIZE - 1;
+const slots = new Int32Array(TABLE_SIZE).fill(-1);
+const entries: TokInfo[] = [];
+// Tokens with an apostrophe take the slow path through a Map.
+const slowCache = new Map<string, TokInfo>();
+
+// Per-code-unit lower case (0 = not computed yet), so sentences need no lower-cased copy.
+const LOWER = new Uint16Array(65536);
+function lower(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let l = LOWER[c];
+  if (l === 0) {
+    const s = String.fromCharCode(c).toLowerCase();
+    l = s.length === 1 ? s.charCodeAt(0) : c;
+    LOWER[c] = l;
+  }
+  return l;
+}
+
+function lowerSlice(s: string, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i++) out += String.fromCharCode(lower(s.charCodeAt(i)));
+  return out;
+}
+
+function lookup(s: string, start: number, end: number, h: number, idx: Map<string, Phrase[]>): TokInfo {
+  const len = end - start;
+  let slot = h & TABLE_MASK;
+  for (;;) {
+    const e = slots[slot];
+    if (e === -1) break;
+    const inf = entries[e];
+    if (inf.hash === h && inf.token.length === len) {
+      const t = inf.token;
+      let k = 0;
+      while (k < len && t.charCodeAt(k) === lower(s.charCodeAt(start + k))) k++;
+      if (k === len) return inf;
+    }
+    slot = (slot + 1) & TABLE_MASK;
+  }
+  if (entries.length >= TABLE_SIZE >> 1) {
+    // Full enough: start over (results do not depend on what is cached).
+    slots.fill(-1);
+    entries.length = 0;
+    slot = h & TABLE_MASK;
+  }
+  const inf = makeInfo(lowerSlice(s, start, end), h, idx);
+  slots[slot] = entries.length;
+  entries.push(inf);
+  return inf;
+}
+
+function slowInfo(raw: string, idx: Map<string, Phrase[]>): TokInfo {
+  let inf = slowCache.get(raw);
   if (inf === undefined) {
-    const st = stem(t);
-    inf = { stem: st, fw: ENGLISH_FUNCTION_WORDS.has(t), mentor: t.startsWith('mentor'), cands: idx.get(st), epoch: 0, count: 0 };
-    if (tokCache.size >= TOK_CACHE_MAX) tokCache.clear();
-    tokCache.set(t, inf);
+    const last2 = raw.slice(-2);
+    const t = raw.length > 2 && (last2 === "'s" || last2 === '’s') ? raw.slice(0, -2) : raw.replace(/['’]/g, '');
+    let h = 0x811c9dc5;
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+    inf = makeInfo(t, h >>> 0, idx);
+    if (slowCache.size >= 20_000) slowCache.clear();
+    slowCache.set(raw, inf);
   }
   return inf;
 }
+
+
+const sentHits = new Int32Array(LEXICON_NAMES.length);
 
 export interface Sentence {
   text: string;
@@ -98,9 +166,6 @@ export function sat(x: number, k: number): number {
   return x <= 0 ? 0 : 1 - Math.exp(-x / k);
 }
 
-// Sentence split: after . ! ? (or a block break) followed by space. Linear-time.
-const SENT_SPLIT_RE = /(?<=[.!?…])\s+(?=[^a-z\s])/u;
-
 // Saturation constants per lexicon: [density per 1000 words at ~63 %, distinct phrases at ~63 %].
 const SAT: Record<LexiconName, [number, number]> = {
   core: [12, 2],
@@ -125,60 +190,120 @@ export function computeFeatures(ex: Extracted): Features {
   let mentorTokens = 0;
   let functionWords = 0;
   let prose = 0;
-  const seenSent = new Set<string>();
   let dupSent = 0;
   const phraseLex: LexiconName[] = new Array(phraseCount);
 
   const epoch = ++epochCounter;
   const touched: TokInfo[] = [];
-  const addText = (block: string, weightTitle: boolean) => {
-    const parts = block.length > 80 ? block.split(SENT_SPLIT_RE) : [block];
-    for (const raw of parts) {
-      const text = raw.trim();
-      if (!text) continue;
-      const n = tokenizeInto(text, TOK_BUF);
-      if (n === 0) continue;
-      const infos = INF_BUF;
-      for (let i = 0; i < n; i++) infos[i] = tokInfo(TOK_BUF[i], idx);
-      let hits: Partial<Record<LexiconName, number>> | null = null;
-      let fw = 0;
-      for (let i = 0; i < n; i++) {
-        const inf = infos[i];
-        if (inf.mentor) mentorTokens++;
-        if (inf.fw) fw++;
-        if (inf.epoch !== epoch) {
-          inf.epoch = epoch;
-          inf.count = 0;
-          touched.push(inf);
+  const seenSentHash = new Set<number>();
+  let sentCount = 0;
+  const infos = INF_BUF;
+  const starts = START_BUF;
+
+  // Scans a flat text once: tokens (straight into cached token infos), sentence ends, phrase
+  // matches per sentence. Sentences end at a newline (block break) or after . ! ? … followed by
+  // a space and a character that is not a lower-case letter.
+  const scanText = (s: string, isTitle: boolean) => {
+    const len = s.length;
+    let i = 0;
+    let n = 0; // tokens in the current sentence
+    let sentStart = 0;
+    const endSentence = (end: number) => {
+      if (n > 0) finishSentence(s, sentStart, end, n, isTitle);
+      n = 0;
+    };
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      const cls = classOf(c);
+      if (cls === 3) {
+        if (c === 10) {
+          endSentence(i);
+          sentStart = i + 1;
+        } else if ((c === 46 || c === 33 || c === 63 || c === 0x2026) && i + 2 < len && s.charCodeAt(i + 1) === 32) {
+          const d = s.charCodeAt(i + 2);
+          if (!(d >= 97 && d <= 122) && d !== 10 && d !== 32) {
+            endSentence(i + 1);
+            sentStart = i + 2;
+          }
         }
-        inf.count++;
-        const cands = inf.cands;
-        if (cands === undefined) continue;
-        for (const ph of cands) {
-          const len = ph.stems.length;
-          if (i + len > n) continue;
-          let ok = true;
-          for (let j = 1; j < len && ok; j++) if (infos[i + j].stem !== ph.stems[j]) ok = false;
-          if (!ok) continue;
-          phraseCounts[ph.id]++;
-          hits ??= {};
-          hits[ph.lex] = (hits[ph.lex] ?? 0) + 1;
-          phraseLex[ph.id] = ph.lex;
-        }
+        i++;
+        continue;
       }
-      wordCount += n;
-      functionWords += fw;
-      if (n >= 6 && fw >= 2) prose++;
-      if (!weightTitle) {
-        if (seenSent.has(text)) dupSent++;
-        else if (seenSent.size < 20_000) seenSent.add(text);
-        if (sentences.length < 5000) sentences.push({ text, words: n, hits: hits ?? {} });
+      const start = i;
+      let apos = false;
+      let h = 0x811c9dc5;
+      i++;
+      h = Math.imul(h ^ lower(c), 0x01000193);
+      while (i < len) {
+        const c2 = s.charCodeAt(i);
+        if (classOf(c2) !== 3) {
+          h = Math.imul(h ^ lower(c2), 0x01000193);
+          i++;
+          continue;
+        }
+        if ((c2 === 39 || c2 === 0x2019) && !apos && i + 1 < len && classOf(s.charCodeAt(i + 1)) === 1) {
+          apos = true;
+          i++;
+          continue;
+        }
+        break;
+      }
+      starts[n] = start;
+      infos[n++] = apos ? slowInfo(lowerSlice(s, start, i), idx) : lookup(s, start, i, h >>> 0, idx);
+    }
+    endSentence(len);
+  };
+
+  const finishSentence = (s: string, sentStart: number, end: number, n: number, isTitle: boolean) => {
+    let anyHit = false;
+    let fw = 0;
+    let sh = n;
+    for (let i = 0; i < n; i++) {
+      const inf = infos[i];
+      sh = Math.imul(sh ^ inf.hash, 0x01000193);
+      if (inf.mentor) mentorTokens++;
+      if (inf.fw) fw++;
+      if (inf.epoch !== epoch) {
+        inf.epoch = epoch;
+        inf.count = 0;
+        touched.push(inf);
+      }
+      inf.count++;
+      const cands = inf.cands;
+      if (cands === undefined) continue;
+      for (const ph of cands) {
+        const plen = ph.stems.length;
+        if (i + plen > n) continue;
+        let ok = true;
+        for (let j = 1; j < plen && ok; j++) if (infos[i + j].stem !== ph.stems[j]) ok = false;
+        if (!ok) continue;
+        phraseCounts[ph.id]++;
+        if (!anyHit) {
+          anyHit = true;
+          sentHits.fill(0);
+        }
+        sentHits[ph.lexIdx]++;
+        phraseLex[ph.id] = ph.lex;
       }
     }
+    wordCount += n;
+    functionWords += fw;
+    if (isTitle) return;
+    sentCount++;
+    if (n >= 6 && fw >= 2) prose++;
+    if (seenSentHash.has(sh)) dupSent++;
+    else if (seenSentHash.size < 50_000) seenSentHash.add(sh);
+    // Only sentences that hit a lexicon can become evidence; keep their text.
+    if (anyHit && sentences.length < 5000) {
+      const hits: Partial<Record<LexiconName, number>> = {};
+      for (let l = 0; l < LEXICON_NAMES.length; l++) if (sentHits[l] > 0) hits[LEXICON_NAMES[l]] = sentHits[l];
+      sentences.push({ text: s.slice(sentStart, end).trim(), words: n, hits });
+    }
   };
-  for (const b of ex.blocks) addText(b, false);
+
+  scanText(ex.mainText, false);
   // The title and description count towards the terms (not towards evidence).
-  addText(`${ex.title}. ${ex.description}`, true);
+  scanText(`${ex.title}. ${ex.description}`, true);
   for (const inf of touched) stemCounts.set(inf.stem, (stemCounts.get(inf.stem) ?? 0) + inf.count);
 
   const words = Math.max(wordCount, 1);
@@ -201,8 +326,8 @@ export function computeFeatures(ex: Extracted): Features {
     l.score = 0.5 * sat(l.perK, kd) + 0.5 * sat(l.distinct, kn);
   }
 
-  const nSent = Math.max(sentences.length, 1);
-  const raw = ex.blocks.join('\n').slice(0, 200_000);
+  const nSent = Math.max(sentCount, 1);
+  const raw = ex.mainText;
   const brandHits = (raw.match(BRAND_RE) ?? []).length + (`${ex.title} `.match(BRAND_RE) ?? []).length;
   const placeHits = (raw.match(PLACE_RE) ?? []).length + (`${ex.title} `.match(PLACE_RE) ?? []).length;
   return {
@@ -212,7 +337,7 @@ export function computeFeatures(ex: Extracted): Features {
     mentorTokens,
     mentorDensity: mentorTokens / words,
     proseRatio: prose / nSent,
-    uniqueSentenceRatio: sentences.length === 0 ? 1 : 1 - dupSent / nSent,
+    uniqueSentenceRatio: sentCount === 0 ? 1 : 1 - dupSent / nSent,
     englishRatio: functionWords / words,
     brandHits,
     placeHits,

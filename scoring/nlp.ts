@@ -30,7 +30,8 @@ const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 const LETTER_RE = /\p{L}/u;
 // 0 = unknown, 1 = letter, 2 = digit/number, 3 = neither (for non-ASCII code units).
 const charClass = new Uint8Array(65536);
-function classOf(c: number): number {
+/** 1 = letter, 2 = digit or other word character, 3 = separator. */
+export function classOf(c: number): number {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : 3;
   let k = charClass[c];
   if (k === 0) {
