@@ -420,6 +420,15 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
   }
 
   function isFinished(): boolean {
+    // Safety net: a request Crawlee never handed back (it should not happen) is failed after
+    // its timeout plus a minute, so the crawl cannot hang on it.
+    const now = Date.now();
+    for (const d of [...inflight.values()]) {
+      if (now - d.startedAt > timeoutMs + 60_000) {
+        handleFailure(d, new FetchError('timeout', `no response from the crawler pipeline: ${d.url}`, { url: d.url }));
+        finish(d);
+      }
+    }
     if (inflight.size > 0 || robotsInflight > 0) return false;
     if (stopping()) return true;
     for (const origin of frontier.origins()) {
