@@ -43,7 +43,7 @@ export interface CrawlOptions {
   timeoutMs?: number;
   /** Body cap, bytes (default 5 MB). */
   maxBytes?: number;
-  /** Only affects the progress display default: JSON output wants a quiet stderr? No: progress still goes to stderr. */
+  /** Accepted for the CLI's convenience; the report is the same (the CLI prints it as JSON). */
   json?: boolean;
   /** Live progress on stderr (default 'auto': TTY line, else a line every 5 s). */
   progress?: ProgressMode;

@@ -2,7 +2,7 @@
 // max(--delay, robots Crawl-delay) before the next one; many origins in parallel.
 
 export const DEFAULT_DELAY_MS = 1000;
-/** A Crawl-delay longer than this is capped (a site asking for minutes still gets minutes/5 spacing... no: capped). */
+/** A Crawl-delay longer than this is capped at it. */
 export const MAX_CRAWL_DELAY_MS = 60_000;
 
 export interface HostState {
