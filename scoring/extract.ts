@@ -75,10 +75,16 @@ const NONPROFIT_MARKERS: [string, RegExp][] = [
   ['volunteer', /\bvolunteers?\b/],
 ];
 
+/**
+ * Whitespace that is not a lone plain space (a single space between words is left alone, so a
+ * global replace touches only the few runs that change, not every word gap). Same result as /\s+/ -> ' '.
+ */
+const WS_RUN_RE = /(?:[^\S ]| (?=\s))\s*/g;
+
 /** Splits the text buffer into blocks at block marks, collapsing whitespace (one native regex pass). */
 function toBlocks(text: string): string[] {
   const blocks: string[] = [];
-  for (const piece of text.replace(/\s+/g, ' ').split(BLOCK_MARK)) {
+  for (const piece of text.replace(WS_RUN_RE, ' ').split(BLOCK_MARK)) {
     if (piece.length === 0 || piece === ' ') continue;
     const t = piece.charCodeAt(0) === 32 || piece.charCodeAt(piece.length - 1) === 32 ? piece.trim() : piece;
     if (t) blocks.push(t);
