@@ -81,15 +81,12 @@ const NONPROFIT_MARKERS: [string, RegExp][] = [
  */
 const WS_RUN_RE = /(?:[^\S ]| (?=\s))\s*/g;
 
-/** Splits the text buffer into blocks at block marks, collapsing whitespace (one native regex pass). */
-function toBlocks(text: string): string[] {
-  const blocks: string[] = [];
-  for (const piece of text.replace(WS_RUN_RE, ' ').split(BLOCK_MARK)) {
-    if (piece.length === 0 || piece === ' ') continue;
-    const t = piece.charCodeAt(0) === 32 || piece.charCodeAt(piece.length - 1) === 32 ? piece.trim() : piece;
-    if (t) blocks.push(t);
-  }
-  return blocks;
+// eslint-disable-next-line no-control-regex
+const BLOCK_RUN_RE = / ?\u0000[\u0000 ]*/g;
+
+/** The main text from the text buffer: whitespace collapsed, one newline per block break (two native regex passes). */
+function toMainText(text: string): string {
+  return text.replace(WS_RUN_RE, ' ').replace(BLOCK_RUN_RE, '\n').trim();
 }
 
 
@@ -401,9 +398,8 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   let text = mainSeen ? pick(true) : '';
   if (!hasNonSpace(text, 200)) text = pick(false);
   if (text.length > MAX_TEXT_CHARS) text = text.slice(0, MAX_TEXT_CHARS);
-  const blocks = toBlocks(text);
-  out.blocks = blocks;
-  out.mainText = blocks.join('\n');
+  out.mainText = toMainText(text);
+  out.blocks = out.mainText === '' ? [] : out.mainText.split('\n');
   out.headings = headingsOut;
 
   // Meta.
