@@ -34,8 +34,7 @@ export interface Extracted {
   jsonLd: unknown[];
   jsonLdTypes: string[];
   publishedAt?: string;
-  /** Main text as blocks (paragraphs, list items, headings), whitespace-normalised. */
-  blocks: string[];
+  /** Main text without boilerplate, whitespace-collapsed, one line per block (paragraph, list item, heading). */
   mainText: string;
   headings: string[];
   lists: { unordered: number; ordered: number; items: number; checkboxes: number };
@@ -158,7 +157,6 @@ function emptyExtracted(url: string): Extracted {
     feedUrls: [],
     jsonLd: [],
     jsonLdTypes: [],
-    blocks: [],
     mainText: '',
     headings: [],
     lists: { unordered: 0, ordered: 0, items: 0, checkboxes: 0 },
@@ -399,7 +397,6 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   if (!hasNonSpace(text, 200)) text = pick(false);
   if (text.length > MAX_TEXT_CHARS) text = text.slice(0, MAX_TEXT_CHARS);
   out.mainText = toMainText(text);
-  out.blocks = out.mainText === '' ? [] : out.mainText.split('\n');
   out.headings = headingsOut;
 
   // Meta.

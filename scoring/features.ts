@@ -59,10 +59,13 @@ function makeInfo(t: string, hash: number, idx: Map<string, Phrase[]>): TokInfo 
 
 // Token cache: an open-addressing hash table keyed by the token's characters, hashed while
 // scanning, so a known token costs no string allocation and no engine hashing (the hot loop).
-const TABLE_BITS = 17;
+const TABLE_BITS = 16;
 const TABLE_SIZE = 1 << TABLE_BITS;
 const TABLE_MASK = TABLE_SIZE - 1;
 const slots = new Int32Array(TABLE_SIZE).fill(-1);
+// Hash and length per slot, so probing rarely touches the entry objects.
+const slotHash = new Int32Array(TABLE_SIZE);
+const slotLen = new Int32Array(TABLE_SIZE);
 const entries: TokInfo[] = [];
 // Tokens with an apostrophe take the slow path through a Map.
 const slowCache = new Map<string, TokInfo>();
@@ -92,8 +95,8 @@ function lookup(s: string, start: number, end: number, h: number, idx: Map<strin
   for (;;) {
     const e = slots[slot];
     if (e === -1) break;
-    const inf = entries[e];
-    if (inf.hash === h && inf.token.length === len) {
+    if (slotHash[slot] === (h | 0) && slotLen[slot] === len) {
+      const inf = entries[e];
       const t = inf.token;
       let k = 0;
       while (k < len && t.charCodeAt(k) === lower(s.charCodeAt(start + k))) k++;
@@ -109,6 +112,8 @@ function lookup(s: string, start: number, end: number, h: number, idx: Map<strin
   }
   const inf = makeInfo(lowerSlice(s, start, end), h, idx);
   slots[slot] = entries.length;
+  slotHash[slot] = h | 0;
+  slotLen[slot] = len;
   entries.push(inf);
   return inf;
 }
