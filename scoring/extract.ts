@@ -349,16 +349,22 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
       }
     }
     let b = boiler;
+    const at = type === 'root' ? undefined : el.attribs;
     if (!b && type !== 'root' && name !== 'body' && name !== 'html' && name !== 'article' && name !== 'main') {
-      const role = attr(el, 'role').toLowerCase();
-      if (BOILER_TAGS.has(name) || BOILER_ROLES.has(role) || name === 'head') b = true;
+      if (BOILER_TAGS.has(name) || name === 'head') b = true;
       else if ((name === 'header' || name === 'footer') && articleDepth === 0 && mainDepth === 0) b = true;
-      else {
-        const cls = `${attr(el, 'class')} ${attr(el, 'id')}`;
-        if (cls.length > 1 && cls.length < 500 && BOILER_CLASS_RE.test(cls)) b = true;
+      else if (at !== undefined) {
+        const role = at.role;
+        const cls = at.class;
+        const id = at.id;
+        if (role !== undefined && BOILER_ROLES.has(role.toLowerCase())) b = true;
+        else if (cls !== undefined || id !== undefined) {
+          const both = `${cls ?? ''} ${id ?? ''}`;
+          if (both.length < 500 && BOILER_CLASS_RE.test(both)) b = true;
+        }
       }
     }
-    if (name === 'main' || attr(el, 'role') === 'main') {
+    if (name === 'main' || (at !== undefined && at.role === 'main')) {
       mainDepth++;
       mainSeen = true;
     } else if (name === 'article') {
