@@ -237,7 +237,8 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   }
   if (!root) return out;
 
-  // Text segments: text, and per segment a flag (1 = boilerplate, 2 = inside article/main).
+  // Text segments: text, and per segment a flag (1 = boilerplate by tag/role, 4 = boilerplate by class name
+  // only, a weaker guess, 2 = inside article/main).
   const seg: string[] = [];
   const segFlag: number[] = [];
   let segChars = 0;
@@ -255,7 +256,9 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   // Explicit stack in parallel arrays (no recursion: deeply nested input cannot overflow; no per-frame allocation).
   const stNode: AnyNode[] = [root];
   const stOp: number[] = [ENTER];
-  const stBoiler: boolean[] = [false];
+  const stBoiler: number[] = [0];
+  let lenClean = 0;
+  let lenWeak = 0;
   const stStart: number[] = [0];
   let steps = 0;
   while (stNode.length > 0) {
@@ -269,13 +272,13 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
       const name = el.name ?? '';
       if (BLOCK_TAGS.has(name)) {
         seg.push(BLOCK_MARK);
-        segFlag.push(boiler ? 1 : 0);
+        segFlag.push(boiler);
       }
       if (name === 'article' || name === 'main') {
         if (name === 'main') mainDepth--;
         else articleDepth--;
       } else if (name === 'a') {
-        if (linkStarts.length < MAX_LINKS * 2) linkStarts.push({ el, start, end: seg.length, chrome: boiler });
+        if (linkStarts.length < MAX_LINKS * 2) linkStarts.push({ el, start, end: seg.length, chrome: boiler !== 0 });
       } else if (name === 'title' && !titleText) {
         titleText = clean(seg.slice(start).join(''));
       } else if (name.length === 2 && name.charCodeAt(0) === 104 && name.charCodeAt(1) >= 49 && name.charCodeAt(1) <= 54 && !boiler && headingsOut.length < 200) {
@@ -296,8 +299,10 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
         }
         seg.push(data);
         segChars += data.length;
-        segFlag.push((boiler ? 1 : 0) | (mainDepth > 0 || articleDepth > 0 ? 2 : 0));
-        if (boiler && chromeText.length < 5000) chromeText += data;
+        segFlag.push(boiler | (mainDepth > 0 || articleDepth > 0 ? 2 : 0));
+        if (boiler === 0) lenClean += data.length;
+        else if (boiler === 4) lenWeak += data.length;
+        if (boiler !== 0 && chromeText.length < 5000) chromeText += data;
       }
       continue;
     }
@@ -349,18 +354,19 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
       }
     }
     let b = boiler;
+    const wasWeak = b === 4;
     const at = type === 'root' ? undefined : el.attribs;
-    if (!b && type !== 'root' && name !== 'body' && name !== 'html' && name !== 'article' && name !== 'main') {
-      if (BOILER_TAGS.has(name) || name === 'head') b = true;
-      else if ((name === 'header' || name === 'footer') && articleDepth === 0 && mainDepth === 0) b = true;
+    if (b !== 1 && type !== 'root' && name !== 'body' && name !== 'html' && name !== 'article' && name !== 'main') {
+      if (BOILER_TAGS.has(name) || name === 'head') b = 1;
+      else if ((name === 'header' || name === 'footer') && articleDepth === 0 && mainDepth === 0) b = 1;
       else if (at !== undefined) {
         const role = at.role;
         const cls = at.class;
         const id = at.id;
-        if (role !== undefined && BOILER_ROLES.has(role.toLowerCase())) b = true;
-        else if (cls !== undefined || id !== undefined) {
+        if (role !== undefined && BOILER_ROLES.has(role.toLowerCase())) b = 1;
+        else if (!wasWeak && (cls !== undefined || id !== undefined)) {
           const both = `${cls ?? ''} ${id ?? ''}`;
-          if (both.length < 500 && BOILER_CLASS_RE.test(both)) b = true;
+          if (both.length < 500 && BOILER_CLASS_RE.test(both)) b = 4;
         }
       }
     }
@@ -373,7 +379,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
     }
     if (BLOCK_TAGS.has(name)) {
       seg.push(BLOCK_MARK);
-      segFlag.push(b ? 1 : 0);
+      segFlag.push(b);
     }
     stNode.push(node);
     stOp.push(EXIT);
@@ -389,11 +395,14 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   }
 
   // Main text: inside article/main when the page has them and they hold real text, else all non-boilerplate text.
+  // Class-name boilerplate is a guess ("has-sidebar" on a wrapper would hide the whole post): when it
+  // holds most of the text, keep it.
+  const skip = lenWeak > 3 * lenClean ? 1 : 5;
   const pick = (needMain: boolean): string => {
     const parts: string[] = [];
     for (let i = 0; i < seg.length; i++) {
       const f = segFlag[i];
-      if (f & 1) continue;
+      if (f & skip) continue;
       if (needMain && !(f & 2) && seg[i] !== BLOCK_MARK) continue;
       parts.push(seg[i]);
     }

@@ -55,6 +55,26 @@ describe('extract on fixtures', () => {
   });
 });
 
+describe('extract boilerplate guesses', () => {
+  it('a class-name guess that would hide the whole post ("has-sidebar" wrapper) is overruled', () => {
+    const post = '<p>Mentoring is a relationship built on trust. Meet your mentee regularly and listen to their goals before giving advice.</p>'.repeat(6);
+    const e = extract({
+      url: 'https://b.example/post',
+      html: `<body><div class="site-content has-sidebar"><div class="entry">${post}</div></div><div class="cookie-notice">We use cookies</div><nav>Home About</nav></body>`,
+    });
+    expect(e.mainText).toContain('Meet your mentee regularly');
+    expect(e.mainText).not.toContain('Home About');
+  });
+
+  it('class-name boilerplate (comments, cookie notices, share bars) is dropped when the post stands apart', () => {
+    const post = '<p>Mentoring is a relationship built on trust. Meet your mentee regularly and listen to their goals before giving advice.</p>'.repeat(6);
+    const e = extract({ url: 'https://b.example/post', html: `<body><div class="entry">${post}</div><div id="comments">Nice post, buy pills</div><div class="share-buttons">Share on X</div></body>` });
+    expect(e.mainText).toContain('listen to their goals');
+    expect(e.mainText).not.toContain('buy pills');
+    expect(e.mainText).not.toContain('Share on X');
+  });
+});
+
 describe('extract dates', () => {
   it('normalises machine-readable dates and rejects others', () => {
     expect(normaliseDate('2026-02-14T23:30:00-02:00')).toBe('2026-02-15');
