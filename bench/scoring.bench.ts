@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { scorePage } from '../scoring/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ROUNDS = 9;
+const ROUNDS = 15;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

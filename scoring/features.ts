@@ -210,6 +210,10 @@ export function computeFeatures(ex: Extracted): Features {
   // a space and a character that is not a lower-case letter.
   const scanText = (s: string, isTitle: boolean) => {
     const len = s.length;
+    // Tokens are read from a lower-cased copy (one native pass) when it keeps the offsets; else per character.
+    const lowered = s.toLowerCase();
+    const fast = lowered.length === len;
+    const t = fast ? lowered : s;
     let i = 0;
     let n = 0; // tokens in the current sentence
     let sentStart = 0;
@@ -218,9 +222,8 @@ export function computeFeatures(ex: Extracted): Features {
       n = 0;
     };
     while (i < len) {
-      const c = s.charCodeAt(i);
-      const cls = classOf(c);
-      if (cls === 3) {
+      const c = t.charCodeAt(i);
+      if (classOf(c) === 3) {
         if (c === 10) {
           endSentence(i);
           sentStart = i + 1;
@@ -236,17 +239,16 @@ export function computeFeatures(ex: Extracted): Features {
       }
       const start = i;
       let apos = false;
-      let h = 0x811c9dc5;
+      let h = Math.imul(0x811c9dc5 ^ (fast ? c : lower(c)), 0x01000193);
       i++;
-      h = Math.imul(h ^ lower(c), 0x01000193);
       while (i < len) {
-        const c2 = s.charCodeAt(i);
+        const c2 = t.charCodeAt(i);
         if (classOf(c2) !== 3) {
-          h = Math.imul(h ^ lower(c2), 0x01000193);
+          h = Math.imul(h ^ (fast ? c2 : lower(c2)), 0x01000193);
           i++;
           continue;
         }
-        if ((c2 === 39 || c2 === 0x2019) && !apos && i + 1 < len && classOf(s.charCodeAt(i + 1)) === 1) {
+        if ((c2 === 39 || c2 === 0x2019) && !apos && i + 1 < len && classOf(t.charCodeAt(i + 1)) === 1) {
           apos = true;
           i++;
           continue;
@@ -254,7 +256,7 @@ export function computeFeatures(ex: Extracted): Features {
         break;
       }
       starts[n] = start;
-      infos[n++] = apos ? slowInfo(lowerSlice(s, start, i), idx) : lookup(s, start, i, h >>> 0, idx);
+      infos[n++] = apos ? slowInfo(lowerSlice(t, start, i), idx) : lookup(t, start, i, h >>> 0, idx);
     }
     endSentence(len);
   };
