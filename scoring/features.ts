@@ -50,7 +50,6 @@ interface TokInfo {
 }
 let epochCounter = 0;
 const INF_BUF: TokInfo[] = [];
-const START_BUF: number[] = [];
 
 function makeInfo(t: string, hash: number, idx: Map<string, Phrase[]>): TokInfo {
   const st = stem(t);
@@ -203,7 +202,6 @@ export function computeFeatures(ex: Extracted): Features {
   const seenSentHash = new Set<number>();
   let sentCount = 0;
   const infos = INF_BUF;
-  const starts = START_BUF;
 
   // Scans a flat text once: tokens (straight into cached token infos), sentence ends, phrase
   // matches per sentence. Sentences end at a newline (block break) or after . ! ? … followed by
@@ -217,20 +215,18 @@ export function computeFeatures(ex: Extracted): Features {
     let i = 0;
     let n = 0; // tokens in the current sentence
     let sentStart = 0;
-    const endSentence = (end: number) => {
-      if (n > 0) finishSentence(s, sentStart, end, n, isTitle);
-      n = 0;
-    };
     while (i < len) {
       const c = t.charCodeAt(i);
       if (classOf(c) === 3) {
         if (c === 10) {
-          endSentence(i);
+          if (n > 0) finishSentence(s, sentStart, i, n, isTitle);
+          n = 0;
           sentStart = i + 1;
         } else if ((c === 46 || c === 33 || c === 63 || c === 0x2026) && i + 2 < len && s.charCodeAt(i + 1) === 32) {
           const d = s.charCodeAt(i + 2);
           if (!(d >= 97 && d <= 122) && d !== 10 && d !== 32) {
-            endSentence(i + 1);
+            if (n > 0) finishSentence(s, sentStart, i + 1, n, isTitle);
+            n = 0;
             sentStart = i + 2;
           }
         }
@@ -255,10 +251,9 @@ export function computeFeatures(ex: Extracted): Features {
         }
         break;
       }
-      starts[n] = start;
       infos[n++] = apos ? slowInfo(lowerSlice(t, start, i), idx) : lookup(t, start, i, h >>> 0, idx);
     }
-    endSentence(len);
+    if (n > 0) finishSentence(s, sentStart, len, n, isTitle);
   };
 
   const finishSentence = (s: string, sentStart: number, end: number, n: number, isTitle: boolean) => {
