@@ -2,7 +2,7 @@
 // (decisions/tags/notes), per-year snapshots, crawls, and the crawler's persisted state
 // (frontier, robots cache). Schema migrations are numbered in code and run on open, each in
 // its own transaction. Every page write and its site's re-aggregation happen in one transaction.
-import Database from 'better-sqlite3';
+import Database from './sqlite.ts';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {

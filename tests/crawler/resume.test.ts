@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from '../../crawler/sqlite.ts';
 import { startFixtureWeb, type FixtureWeb } from '../fixtures/web/server.ts';
 import { generateWeb } from '../fixtures/web/generated.ts';
 

@@ -1,7 +1,7 @@
 // The SQLite store on real files in a temp dir: migrations from an older schema with data,
 // one-transaction page writes with site re-aggregation, curation, snapshots, crawls.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import Database from '../../crawler/sqlite.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
