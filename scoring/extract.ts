@@ -60,19 +60,25 @@ const RESOURCE_TEXT_RE = /\b(?:toolkit|template|worksheet|checklist|workbook|dow
 const FEED_HREF_RE = /(?:\/feed\/?|\/rss\/?|\.rss|atom\.xml|feed\.xml|rss\.xml|index\.xml|\/atom\/?)$/i;
 const URL_DATE_RE = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])(?:\/(0[1-9]|[12]\d|3[01]))?(?:\/|$)/;
 
-const COMPANY_MARKERS: [string, RegExp][] = [
-  ['pricing', /\bpricing\b|\bplans? (?:and|&) pricing\b/],
-  ['demo', /\b(?:book|request|schedule|get|see|watch) a (?:free |live )?demo\b/],
-  ['free-trial', /\bfree trial\b|\bstart (?:your|a) (?:free )?trial\b|\btry (?:it )?for free\b/],
-  ['careers', /\bcareers\b|\bwe(?:'|’)re hiring\b|\bjoin our team\b/],
-  ['contact-sales', /\bcontact sales\b|\btalk to sales\b/],
-  ['customers', /\bcustomers?\b.{0,20}\b(?:stories|love)\b|\bcase stud(?:y|ies)\b/],
+// [marker, literals one of which must occur (a cheap includes() gate), precise pattern]
+const COMPANY_MARKERS: [string, string[], RegExp][] = [
+  ['pricing', ['pricing'], /\bpricing\b/],
+  ['demo', ['demo'], /\b(?:book|request|schedule|get|see|watch) a (?:free |live )?demo\b/],
+  ['free-trial', ['trial', 'for free'], /\bfree trial\b|\bstart (?:your|a) (?:free )?trial\b|\btry (?:it )?for free\b/],
+  ['careers', ['career', 'hiring', 'join our team'], /\bcareers\b|\bwe(?:'|’)re hiring\b|\bjoin our team\b/],
+  ['contact-sales', ['sales'], /\bcontact sales\b|\btalk to sales\b/],
+  ['customers', ['customer', 'case stud'], /\bcustomers?\b.{0,20}\b(?:stories|love)\b|\bcase stud(?:y|ies)\b/],
 ];
-const NONPROFIT_MARKERS: [string, RegExp][] = [
-  ['donate', /\bdonat(?:e|ion|ions)\b/],
-  ['nonprofit', /\bnon-?profit\b|\bnot-for-profit\b|\bcharit(?:y|able)\b|\b501\(c\)/],
-  ['volunteer', /\bvolunteers?\b/],
+const NONPROFIT_MARKERS: [string, string[], RegExp][] = [
+  ['donate', ['donat'], /\bdonat(?:e|ion|ions)\b/],
+  ['nonprofit', ['profit', 'charit', '501('], /\bnon-?profit\b|\bnot-for-profit\b|\bcharit(?:y|able)\b|\b501\(c\)/],
+  ['volunteer', ['volunteer'], /\bvolunteers?\b/],
 ];
+
+function hasMarker(text: string, literals: string[], re: RegExp): boolean {
+  for (const l of literals) if (text.includes(l)) return re.test(text);
+  return false;
+}
 
 /**
  * Whitespace that is not a lone plain space (a single space between words is left alone, so a
@@ -472,8 +478,8 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   const platform = platformOf(out.generator ?? '', hints);
   if (platform) out.platform = platform;
   const markerText = `${anchorsText.slice(0, 10_000)} ${chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
-  for (const [k, re] of COMPANY_MARKERS) if (re.test(markerText)) out.companyMarkers.push(k);
-  for (const [k, re] of NONPROFIT_MARKERS) if (re.test(markerText)) out.nonprofitMarkers.push(k);
+  for (const [k, lits, re] of COMPANY_MARKERS) if (hasMarker(markerText, lits, re)) out.companyMarkers.push(k);
+  for (const [k, lits, re] of NONPROFIT_MARKERS) if (hasMarker(markerText, lits, re)) out.nonprofitMarkers.push(k);
 
   // Publication date: JSON-LD, then meta, then <time>, then the URL.
   const metaDate =
