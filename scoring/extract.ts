@@ -276,7 +276,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
     if (op === EXIT) {
       const el = node as Element;
       const name = el.name ?? '';
-      if (BLOCK_TAGS.has(name)) {
+      if (BLOCK_TAGS.has(name) && (seg[seg.length - 1] !== BLOCK_MARK || segFlag[segFlag.length - 1] !== boiler)) {
         seg.push(BLOCK_MARK);
         segFlag.push(boiler);
       }
@@ -383,7 +383,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
       articleDepth++;
       mainSeen = true;
     }
-    if (BLOCK_TAGS.has(name)) {
+    if (BLOCK_TAGS.has(name) && (seg[seg.length - 1] !== BLOCK_MARK || segFlag[segFlag.length - 1] !== b)) {
       seg.push(BLOCK_MARK);
       segFlag.push(b);
     }
