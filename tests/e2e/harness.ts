@@ -16,7 +16,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const E2E_EXT_DIR = join(ROOT, '.output/e2e-chrome-mv3');
 /** The production build (`npm run build`). */
 export const PROD_EXT_DIR = join(ROOT, '.output/chrome-mv3');
-export const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+/**
+ * Every e2e run takes the popup and dashboard screenshots; they go to .output/screenshots so a
+ * test run leaves the work tree clean, and `UPDATE_SCREENSHOTS=1 npm run test:e2e` refreshes the
+ * committed copies in docs/screenshots that the README shows.
+ */
+export const SCREENSHOTS = join(ROOT, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.output/screenshots');
 
 export function haveChromium(): boolean {
   return existsSync(CHROMIUM);
