@@ -17,6 +17,18 @@ export type PageComponents = Record<ComponentName, number>;
 export type SiteComponentName = ComponentName | 'activity' | 'coverage';
 export type SiteComponents = Record<SiteComponentName, number>;
 
+/** Human-readable names of the components, for every UI (popup, dashboard, CLI). */
+export const COMPONENT_LABELS: Record<SiteComponentName, string> = {
+  relevance: 'Relevance',
+  mentorGuidance: 'Mentor guidance',
+  programGuidance: 'Program guidance',
+  actionability: 'Actionability',
+  quality: 'Quality',
+  freshness: 'Freshness',
+  activity: 'Activity',
+  coverage: 'Coverage',
+};
+
 export const SITE_KINDS = ['blog', 'company', 'nonprofit', 'academic', 'directory', 'other'] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
 

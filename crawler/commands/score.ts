@@ -1,7 +1,7 @@
 // `mentor-radar score URL|FILE.html [--url URL] [--json] [--year YYYY]`: one page, explained.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { scorePage, COMPONENT_NAMES } from '../../scoring/index.ts';
+import { scorePage, COMPONENT_LABELS, COMPONENT_NAMES } from '../../scoring/index.ts';
 import type { ComponentName, PageScore } from '../../scoring/index.ts';
 import { FetchError, decodeBody, fetchPage } from '../fetch.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
@@ -28,14 +28,7 @@ Options:
 // Enough of a tag to call a text HTML: a doctype, or one of the common elements.
 const HTML_SNIFF = /<(!doctype\s+html|html|head|body|title|meta|p|div|article|main|section|h[1-6]|ul|ol|table|a)[\s>/]/i;
 
-const LABELS: Record<ComponentName, string> = {
-  relevance: 'relevance',
-  mentorGuidance: 'mentor guidance',
-  programGuidance: 'program guidance',
-  actionability: 'actionability',
-  quality: 'quality',
-  freshness: 'freshness',
-};
+const label = (name: ComponentName) => COMPONENT_LABELS[name].toLowerCase();
 
 function httpUrl(s: string, what: string): string {
   let u: URL;
@@ -148,7 +141,7 @@ export function formatPageScore(p: PageScore, columns = 100): string {
   out.push(fit(facts.join(' · '), width), '');
   for (const name of COMPONENT_NAMES) {
     const v = p.components[name];
-    out.push(`  ${pad(LABELS[name], 17)} ${bar(v)}  ${(Number.isFinite(v) ? v : 0).toFixed(2)}`);
+    out.push(`  ${pad(label(name), 17)} ${bar(v)}  ${(Number.isFinite(v) ? v : 0).toFixed(2)}`);
   }
   out.push('', `flags: ${p.flags.length ? p.flags.map(clean).join(', ') : 'none'}`);
   if (p.feedUrls.length) out.push(fit(`feeds: ${p.feedUrls.map(clean).join(', ')}`, width));
@@ -157,7 +150,7 @@ export function formatPageScore(p: PageScore, columns = 100): string {
   for (const name of COMPONENT_NAMES) {
     const items = p.evidence.filter((e) => e.component === name);
     if (!items.length) continue;
-    out.push(`  ${LABELS[name]}`);
+    out.push(`  ${label(name)}`);
     for (const e of items) out.push(fit(`    - ${clean(e.text)}`, width));
   }
   return out.join('\n') + '\n';

@@ -5,7 +5,7 @@
 // Built for 10,000 candidates: every candidate is indexed once (lower-cased search text, year,
 // global rank), each sort order is computed once and cached, and a view is one linear filter pass
 // over the cached order (no re-sort while typing in the search box).
-import { COMPONENT_NAMES, DECISIONS, SITE_KINDS, SOURCES, rankCandidates } from '../../scoring/index.ts';
+import { COMPONENT_LABELS, COMPONENT_NAMES, DECISIONS, SITE_KINDS, SOURCES, rankCandidates } from '../../scoring/index.ts';
 import type { Candidate, Decision, SiteComponentName, SiteKind, Source } from '../../scoring/index.ts';
 
 // ------------------------------------------------------------------ sorting
@@ -15,14 +15,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 
 export const SORT_LABELS: Record<SortKey, string> = {
   score: 'Site score',
-  relevance: 'Relevance',
-  mentorGuidance: 'Mentor guidance',
-  programGuidance: 'Program guidance',
-  actionability: 'Actionability',
-  quality: 'Quality',
-  freshness: 'Freshness',
-  activity: 'Activity',
-  coverage: 'Coverage',
+  ...COMPONENT_LABELS,
   name: 'Name (A–Z)',
   lastScored: 'Last scored',
 };

@@ -1,18 +1,11 @@
 // The popup's view: fills the static elements of popup/index.html from a bookmark reply.
 // Page-derived strings (title, evidence, URLs) go in as text only; the one link is http(s) only.
-import { COMPONENT_NAMES } from '../../scoring/index.ts';
-import type { Candidate, ComponentName, PageScore } from '../../scoring/index.ts';
+import { COMPONENT_LABELS, COMPONENT_NAMES } from '../../scoring/index.ts';
+import type { Candidate, PageScore } from '../../scoring/index.ts';
 import { clear, el, link, setText } from './dom.ts';
 import type { BookmarkReply } from './messages.ts';
 
-export const COMPONENT_LABELS: Record<ComponentName, string> = {
-  relevance: 'Relevance',
-  mentorGuidance: 'Mentor guidance',
-  programGuidance: 'Program guidance',
-  actionability: 'Actionability',
-  quality: 'Quality',
-  freshness: 'Freshness',
-};
+export { COMPONENT_LABELS };
 
 export const KIND_LABELS: Record<string, string> = {
   blog: 'Blog',

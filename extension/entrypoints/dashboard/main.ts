@@ -71,7 +71,7 @@ let frameQueued = false;
 let detailSite: string | undefined;
 let detailToken = 0;
 
-const SITE_COMPONENT_LABELS: Record<SiteComponentName, string> = { ...COMPONENT_LABELS, activity: 'Activity', coverage: 'Coverage' };
+const SITE_COMPONENT_LABELS = COMPONENT_LABELS;
 const DECISION_LABELS: Record<Decision, string> = { undecided: 'Undecided', shortlist: 'Shortlist', include: 'Include', exclude: 'Exclude' };
 
 // ------------------------------------------------------------------ messages
