@@ -71,5 +71,9 @@ export function formatReport(r: CrawlReport): string {
     `  relevant pages ${r.relevantPages}  harvest rate ${(r.harvestRate * 100).toFixed(1)}%`,
     `  errors         ${totalErrors(r)}${errs ? ` (${errs})` : ''}${r.blockedHosts ? `, ${r.blockedHosts} host(s) blocked by robots.txt/unreachable` : ''}${r.disallowed ? `; ${r.disallowed} URL(s) disallowed by robots.txt` : ''}`,
     `  duration       ${(r.durationMs / 1000).toFixed(1)} s, ${r.pagesPerSecond.toFixed(1)} pages/s, ${r.queued} URL(s) left in the frontier`,
+    // A crawl that reached no host at all is almost always a network problem, not a policy one.
+    ...(r.pagesFetched === 0 && r.blockedHosts > 0
+      ? ['  note           no host could be reached: check the network (or try `npm run demo`, which needs none)']
+      : []),
   ].join('\n');
 }
