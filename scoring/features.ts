@@ -88,7 +88,8 @@ function lowerSlice(s: string, start: number, end: number): string {
   return out;
 }
 
-function lookup(s: string, start: number, end: number, h: number, idx: Map<string, Phrase[]>): TokInfo {
+/** Cached info for the token s[start, end); `isLower` says `s` is lower-cased already (no per-character mapping). */
+function lookup(s: string, start: number, end: number, h: number, isLower: boolean, idx: Map<string, Phrase[]>): TokInfo {
   const len = end - start;
   let slot = h & TABLE_MASK;
   for (;;) {
@@ -98,7 +99,8 @@ function lookup(s: string, start: number, end: number, h: number, idx: Map<strin
       const inf = entries[e];
       const t = inf.token;
       let k = 0;
-      while (k < len && t.charCodeAt(k) === lower(s.charCodeAt(start + k))) k++;
+      if (isLower) while (k < len && t.charCodeAt(k) === s.charCodeAt(start + k)) k++;
+      else while (k < len && t.charCodeAt(k) === lower(s.charCodeAt(start + k))) k++;
       if (k === len) return inf;
     }
     slot = (slot + 1) & TABLE_MASK;
@@ -109,7 +111,7 @@ function lookup(s: string, start: number, end: number, h: number, idx: Map<strin
     entries.length = 0;
     slot = h & TABLE_MASK;
   }
-  const inf = makeInfo(lowerSlice(s, start, end), h, idx);
+  const inf = makeInfo(isLower ? s.slice(start, end) : lowerSlice(s, start, end), h, idx);
   slots[slot] = entries.length;
   slotHash[slot] = h | 0;
   slotLen[slot] = len;
@@ -164,6 +166,17 @@ export interface Features {
   listItems: number;
   resources: number;
   stemCounts: Map<string, number>;
+}
+
+// Every match of BRAND_RE / PLACE_RE contains one of these literals (case-sensitive, as the patterns
+// are), so a text with none of them cannot match and skips the regex scan (most pages).
+const BRAND_LITERALS = ['Mentor', 'Siemens EDA'];
+const PLACE_LITERALS = ['Mentor', 'Lake County'];
+
+/** Number of matches of the global `re` in `text`; `literals` gate the regex as above. */
+function countMatches(text: string, re: RegExp, literals: string[]): number {
+  if (!literals.some((l) => text.includes(l))) return 0;
+  return (text.match(re) ?? []).length;
 }
 
 export function sat(x: number, k: number): number {
@@ -251,7 +264,7 @@ export function computeFeatures(ex: Extracted): Features {
         }
         break;
       }
-      infos[n++] = apos ? slowInfo(lowerSlice(t, start, i), idx) : lookup(t, start, i, h >>> 0, idx);
+      infos[n++] = apos ? slowInfo(lowerSlice(t, start, i), idx) : lookup(t, start, i, h >>> 0, fast, idx);
     }
     if (n > 0) finishSentence(s, sentStart, len, n, isTitle);
   };
@@ -330,8 +343,8 @@ export function computeFeatures(ex: Extracted): Features {
 
   const nSent = Math.max(sentCount, 1);
   const raw = ex.mainText;
-  const brandHits = (raw.match(BRAND_RE) ?? []).length + (`${ex.title} `.match(BRAND_RE) ?? []).length;
-  const placeHits = (raw.match(PLACE_RE) ?? []).length + (`${ex.title} `.match(PLACE_RE) ?? []).length;
+  const brandHits = countMatches(raw, BRAND_RE, BRAND_LITERALS) + countMatches(`${ex.title} `, BRAND_RE, BRAND_LITERALS);
+  const placeHits = countMatches(raw, PLACE_RE, PLACE_LITERALS) + countMatches(`${ex.title} `, PLACE_RE, PLACE_LITERALS);
   return {
     wordCount,
     sentences,
