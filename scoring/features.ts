@@ -44,16 +44,30 @@ interface TokInfo {
   fw: boolean;
   mentor: boolean;
   cands: Phrase[] | undefined;
-  /** Per-page count, valid when `epoch` is the current page's (no Map per page). */
+  /** The stem's per-page counter, shared by all tokens with this stem. */
+  rec: StemRec;
+}
+
+/** Per-page count of one stem, valid when `epoch` is the current page's (no Map lookups per token). */
+interface StemRec {
+  stem: string;
   epoch: number;
   count: number;
 }
 let epochCounter = 0;
+/** One record per stem, so tokens with the same stem share it; cleared only between pages (with the token caches). */
+const stemRecs = new Map<string, StemRec>();
+const MAX_STEM_RECS = 100_000;
 const INF_BUF: TokInfo[] = [];
 
 function makeInfo(t: string, hash: number, idx: Map<string, Phrase[]>): TokInfo {
   const st = stem(t);
-  return { token: t, hash, stem: st, fw: ENGLISH_FUNCTION_WORDS.has(t), mentor: t.startsWith('mentor'), cands: idx.get(st), epoch: 0, count: 0 };
+  let rec = stemRecs.get(st);
+  if (rec === undefined) {
+    rec = { stem: st, epoch: 0, count: 0 };
+    stemRecs.set(st, rec);
+  }
+  return { token: t, hash, stem: st, fw: ENGLISH_FUNCTION_WORDS.has(t), mentor: t.startsWith('mentor'), cands: idx.get(st), rec };
 }
 
 // Token cache: an open-addressing hash table keyed by the token's characters, hashed while
@@ -66,7 +80,13 @@ const slots = new Int32Array(TABLE_SIZE).fill(-1);
 const slotHash = new Int32Array(TABLE_SIZE);
 const slotLen = new Int32Array(TABLE_SIZE);
 const entries: TokInfo[] = [];
-// Tokens with an apostrophe take the slow path through a Map.
+// Characters of the cached tokens (offset per slot); longer tokens take the slow path.
+const MAX_POOLED_LEN = 64;
+const POOL_SIZE = 1 << 19;
+const pool = new Uint16Array(POOL_SIZE);
+const slotOff = new Int32Array(TABLE_SIZE);
+let poolUsed = 0;
+// Tokens with an apostrophe, and very long ones, take the slow path through a Map.
 const slowCache = new Map<string, TokInfo>();
 
 // Per-code-unit lower case (0 = not computed yet), so sentences need no lower-cased copy.
@@ -88,33 +108,42 @@ function lowerSlice(s: string, start: number, end: number): string {
   return out;
 }
 
-/** Cached info for the token s[start, end); `isLower` says `s` is lower-cased already (no per-character mapping). */
+/**
+ * Cached info for the token s[start, end); `isLower` says `s` is lower-cased already (no per-character
+ * mapping). Cached tokens' characters live in one typed array, so probing compares code units without
+ * touching the token strings.
+ */
 function lookup(s: string, start: number, end: number, h: number, isLower: boolean, idx: Map<string, Phrase[]>): TokInfo {
   const len = end - start;
+  if (len > MAX_POOLED_LEN) return slowInfo(isLower ? s.slice(start, end) : lowerSlice(s, start, end), idx);
   let slot = h & TABLE_MASK;
   for (;;) {
     const e = slots[slot];
     if (e === -1) break;
     if (slotHash[slot] === (h | 0) && slotLen[slot] === len) {
-      const inf = entries[e];
-      const t = inf.token;
+      const off = slotOff[slot];
       let k = 0;
-      if (isLower) while (k < len && t.charCodeAt(k) === s.charCodeAt(start + k)) k++;
-      else while (k < len && t.charCodeAt(k) === lower(s.charCodeAt(start + k))) k++;
-      if (k === len) return inf;
+      if (isLower) while (k < len && pool[off + k] === s.charCodeAt(start + k)) k++;
+      else while (k < len && pool[off + k] === lower(s.charCodeAt(start + k))) k++;
+      if (k === len) return entries[e];
     }
     slot = (slot + 1) & TABLE_MASK;
   }
-  if (entries.length >= TABLE_SIZE >> 1) {
+  if (entries.length >= TABLE_SIZE >> 1 || poolUsed + len > POOL_SIZE) {
     // Full enough: start over (results do not depend on what is cached).
     slots.fill(-1);
     entries.length = 0;
+    poolUsed = 0;
     slot = h & TABLE_MASK;
   }
   const inf = makeInfo(isLower ? s.slice(start, end) : lowerSlice(s, start, end), h, idx);
+  const t = inf.token;
+  for (let k = 0; k < len; k++) pool[poolUsed + k] = t.charCodeAt(k);
   slots[slot] = entries.length;
   slotHash[slot] = h | 0;
   slotLen[slot] = len;
+  slotOff[slot] = poolUsed;
+  poolUsed += len;
   entries.push(inf);
   return inf;
 }
@@ -210,8 +239,17 @@ export function computeFeatures(ex: Extracted): Features {
   let dupSent = 0;
   const phraseLex: LexiconName[] = new Array(phraseCount);
 
+  if (stemRecs.size >= MAX_STEM_RECS) {
+    // Cached token infos point at stem records: drop them all together, before the page.
+    slots.fill(-1);
+    entries.length = 0;
+    poolUsed = 0;
+    slowCache.clear();
+    stemRecs.clear();
+  }
   const epoch = ++epochCounter;
-  const touched: TokInfo[] = [];
+  // Stems in order of first occurrence (the order of stemCounts).
+  const touched: StemRec[] = [];
   const seenSentHash = new Set<number>();
   let sentCount = 0;
   const infos = INF_BUF;
@@ -278,12 +316,13 @@ export function computeFeatures(ex: Extracted): Features {
       sh = Math.imul(sh ^ inf.hash, 0x01000193);
       if (inf.mentor) mentorTokens++;
       if (inf.fw) fw++;
-      if (inf.epoch !== epoch) {
-        inf.epoch = epoch;
-        inf.count = 0;
-        touched.push(inf);
+      const rec = inf.rec;
+      if (rec.epoch !== epoch) {
+        rec.epoch = epoch;
+        rec.count = 0;
+        touched.push(rec);
       }
-      inf.count++;
+      rec.count++;
       const cands = inf.cands;
       if (cands === undefined) continue;
       for (const ph of cands) {
@@ -319,7 +358,7 @@ export function computeFeatures(ex: Extracted): Features {
   scanText(ex.mainText, false);
   // The title and description count towards the terms (not towards evidence).
   scanText(`${ex.title}. ${ex.description}`, true);
-  for (const inf of touched) stemCounts.set(inf.stem, (stemCounts.get(inf.stem) ?? 0) + inf.count);
+  for (const rec of touched) stemCounts.set(rec.stem, rec.count);
 
   const words = Math.max(wordCount, 1);
   // Per-phrase counts are capped, so repeating a phrase (stuffing) stops adding.
