@@ -75,17 +75,15 @@ function makeInfo(t: string, hash: number, idx: Map<string, Phrase[]>): TokInfo 
 const TABLE_BITS = 16;
 const TABLE_SIZE = 1 << TABLE_BITS;
 const TABLE_MASK = TABLE_SIZE - 1;
-const slots = new Int32Array(TABLE_SIZE).fill(-1);
-// Hash and length per slot, so probing rarely touches the entry objects.
-const slotHash = new Int32Array(TABLE_SIZE);
-const slotLen = new Int32Array(TABLE_SIZE);
 const entries: TokInfo[] = [];
 // Characters of the cached tokens (offset per slot); longer tokens take the slow path.
 const MAX_POOLED_LEN = 64;
 const POOL_SIZE = 1 << 19;
 const pool = new Uint16Array(POOL_SIZE);
-const slotOff = new Int32Array(TABLE_SIZE);
 let poolUsed = 0;
+// Per slot, side by side (one cache line per probe): entry index (-1 = empty), hash, length, pool offset.
+const SLOT_WIDTH = 4;
+const slots = new Int32Array(TABLE_SIZE * SLOT_WIDTH).fill(-1);
 // Tokens with an apostrophe, and very long ones, take the slow path through a Map.
 const slowCache = new Map<string, TokInfo>();
 
@@ -118,10 +116,11 @@ function lookup(s: string, start: number, end: number, h: number, isLower: boole
   if (len > MAX_POOLED_LEN) return slowInfo(isLower ? s.slice(start, end) : lowerSlice(s, start, end), idx);
   let slot = h & TABLE_MASK;
   for (;;) {
-    const e = slots[slot];
+    const at = slot * SLOT_WIDTH;
+    const e = slots[at];
     if (e === -1) break;
-    if (slotHash[slot] === (h | 0) && slotLen[slot] === len) {
-      const off = slotOff[slot];
+    if (slots[at + 1] === (h | 0) && slots[at + 2] === len) {
+      const off = slots[at + 3];
       let k = 0;
       if (isLower) while (k < len && pool[off + k] === s.charCodeAt(start + k)) k++;
       else while (k < len && pool[off + k] === lower(s.charCodeAt(start + k))) k++;
@@ -139,10 +138,11 @@ function lookup(s: string, start: number, end: number, h: number, isLower: boole
   const inf = makeInfo(isLower ? s.slice(start, end) : lowerSlice(s, start, end), h, idx);
   const t = inf.token;
   for (let k = 0; k < len; k++) pool[poolUsed + k] = t.charCodeAt(k);
-  slots[slot] = entries.length;
-  slotHash[slot] = h | 0;
-  slotLen[slot] = len;
-  slotOff[slot] = poolUsed;
+  const at = slot * SLOT_WIDTH;
+  slots[at] = entries.length;
+  slots[at + 1] = h | 0;
+  slots[at + 2] = len;
+  slots[at + 3] = poolUsed;
   poolUsed += len;
   entries.push(inf);
   return inf;
