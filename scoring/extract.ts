@@ -86,6 +86,9 @@ function hasMarker(text: string, literals: string[], re: RegExp): boolean {
  */
 const WS_RUN_RE = /(?:[^\S ]| (?=\s))\s*/g;
 
+/** Any character String#trim keeps (\s is exactly the set trim removes), tested without allocating. */
+const NON_SPACE_RE = /\S/;
+
 // eslint-disable-next-line no-control-regex
 const BLOCK_RUN_RE = / ?\u0000[\u0000 ]*/g;
 
@@ -298,7 +301,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
       if (segChars < MAX_TEXT_CHARS * 3) {
         let data = (node as unknown as { data: string }).data;
         // Whitespace-only text between tags (very common) becomes one space, or nothing after a block break.
-        if (data.length > 0 && data.charCodeAt(0) <= 32 && data.trim() === '') {
+        if (data.length > 0 && data.charCodeAt(0) <= 32 && !NON_SPACE_RE.test(data)) {
           const prev = seg.length > 0 ? seg[seg.length - 1] : BLOCK_MARK;
           if (prev === BLOCK_MARK || prev === ' ') continue;
           data = ' ';

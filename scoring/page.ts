@@ -108,8 +108,11 @@ function pickEvidence(f: Features): Evidence[] {
       const s = Math.min(h, 4) + (spec.component === 'relevance' ? 0.5 * Math.min(guidance, 3) : 0.5 * Math.min(core, 2)) + lengthBonus;
       const pool = pools[k];
       if (pool.length >= EVIDENCE_POOL && s <= pool[pool.length - 1].s) continue;
-      pool.push({ text: sen.text, s, i });
-      pool.sort((a, b) => b.s - a.s || a.i - b.i);
+      // Keep the pool sorted by score, then sentence order (insertion: the pool is tiny and
+      // sentences arrive in order, so an entry goes after all entries with an equal score).
+      let at = pool.length;
+      while (at > 0 && pool[at - 1].s < s) at--;
+      pool.splice(at, 0, { text: sen.text, s, i });
       if (pool.length > EVIDENCE_POOL) pool.pop();
     }
   }
