@@ -262,6 +262,8 @@ function originOf(url: string): string | undefined {
   }
 }
 
+const KEEP_SCORED = `(excluded.status <> 'scored' AND pages.status = 'scored' AND pages.page_json IS NOT NULL)`;
+
 export function openStore(path: string = DEFAULT_DB): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
@@ -275,10 +277,16 @@ export function openStore(path: string = DEFAULT_DB): Store {
     upsertPage: db.prepare(`
       INSERT INTO pages (url, site, status, fetched_at, http_status, error, error_kind, score, page_json, crawl_id, content_hash, changed_at)
       VALUES (@url, @site, @status, @fetched_at, @http_status, @error, @error_kind, @score, @page_json, @crawl_id, @content_hash, @changed_at)
-      ON CONFLICT(url) DO UPDATE SET site=excluded.site, status=excluded.status, fetched_at=excluded.fetched_at,
-        http_status=excluded.http_status, error=excluded.error, error_kind=excluded.error_kind, score=excluded.score,
-        page_json=excluded.page_json, crawl_id=excluded.crawl_id, content_hash=excluded.content_hash,
-        changed_at=excluded.changed_at`),
+      ON CONFLICT(url) DO UPDATE SET site=excluded.site,
+        http_status=excluded.http_status, error=excluded.error, error_kind=excluded.error_kind, crawl_id=excluded.crawl_id,
+        -- A failed or skipped re-fetch of a page scored before keeps its score (a passing 503 must
+        -- not erase it); only the error of the attempt is recorded.
+        status=CASE WHEN ${KEEP_SCORED} THEN pages.status ELSE excluded.status END,
+        fetched_at=CASE WHEN ${KEEP_SCORED} THEN pages.fetched_at ELSE excluded.fetched_at END,
+        score=CASE WHEN ${KEEP_SCORED} THEN pages.score ELSE excluded.score END,
+        page_json=CASE WHEN ${KEEP_SCORED} THEN pages.page_json ELSE excluded.page_json END,
+        content_hash=CASE WHEN ${KEEP_SCORED} THEN pages.content_hash ELSE excluded.content_hash END,
+        changed_at=CASE WHEN ${KEEP_SCORED} THEN pages.changed_at ELSE excluded.changed_at END`),
     pageByUrl: db.prepare(`SELECT url, site, status, fetched_at, http_status, error, error_kind, score, content_hash, changed_at, crawl_id FROM pages WHERE url = ?`),
     hasPage: db.prepare(`SELECT 1 FROM pages WHERE url = ?`),
     pagesOfSite: db.prepare(`SELECT page_json FROM pages WHERE site = ? AND status = 'scored' AND page_json IS NOT NULL ORDER BY url`),
@@ -374,14 +382,17 @@ export function openStore(path: string = DEFAULT_DB): Store {
       writeCandidate(fresh);
       return;
     }
-    // The store's own aggregate over all the site's pages replaces the previous one; the
-    // merge rule keeps sources, curation and history.
+    // The merge rule keeps sources, curation and history. The store's own aggregate over all the
+    // site's stored pages replaces a previous aggregate of no more pages; a score built from more
+    // pages elsewhere (the extension's bookmarks, an import) stays, as the merge rule says.
     const merged = mergeCandidates(existing, fresh);
-    merged.siteScore = siteScore;
-    merged.name = siteScore.name || merged.name;
     merged.lastScoredAt = at > existing.lastScoredAt ? at : existing.lastScoredAt;
-    const year = Number(at.slice(0, 4));
-    merged.history = [...merged.history.filter((h) => h.year !== year), { year, score: siteScore.score }].sort((a, b) => a.year - b.year);
+    if (siteScore.pagesScored >= existing.siteScore.pagesScored) {
+      merged.siteScore = siteScore;
+      merged.name = siteScore.name || merged.name;
+      const year = Number(at.slice(0, 4));
+      merged.history = [...merged.history.filter((h) => h.year !== year), { year, score: siteScore.score }].sort((a, b) => a.year - b.year);
+    }
     writeCandidate(merged);
   }
 
