@@ -47,7 +47,16 @@ function patternToRegExp(pattern: string): RegExp {
 
 /** Percent-encoding normalisation so /a%7eb and /a~b compare equal (RFC 9309 2.2.2). */
 function normPath(p: string): string {
-  return p.replace(/%([0-9a-f]{2})/gi, (m, h: string) => {
+  // RFC 9309 §2.2.2: rules with non-ASCII characters match their percent-encoded (UTF-8) form,
+  // the form URL paths arrive in.
+  const ascii = p.replace(/[^\x00-\x7F]/gu, (ch) => {
+    try {
+      return encodeURIComponent(ch);
+    } catch {
+      return ''; // a lone surrogate: no URL can contain it
+    }
+  });
+  return ascii.replace(/%([0-9a-f]{2})/gi, (m, h: string) => {
     const c = String.fromCharCode(parseInt(h, 16));
     return /[A-Za-z0-9\-._~]/.test(c) ? c : m.toUpperCase();
   });
@@ -93,7 +102,10 @@ export function parseRobots(text: string, token = ROBOTS_TOKEN): RobotsRules {
       if (Number.isFinite(n) && n >= 0) current.crawlDelaySec = n;
     }
   }
-  const mine = groups.filter((g) => g.agents.some((a) => a !== '*' && token.toLowerCase().startsWith(a.replace(/\/.*$/, ''))));
+  // RFC 9309 §2.2.1: the product token matches case-insensitively and whole (a version suffix
+  // such as `/0.1` aside): `User-agent: mentor` is someone else's crawler, not ours.
+  const ours = token.toLowerCase();
+  const mine = groups.filter((g) => g.agents.some((a) => a !== '*' && a.replace(/\/.*$/, '').trim() === ours));
   const chosen = mine.length ? mine : groups.filter((g) => g.agents.includes('*'));
   const rules = chosen.flatMap((g) => g.rules);
   const delays = chosen.map((g) => g.crawlDelaySec).filter((d): d is number => d !== undefined);
