@@ -49,7 +49,7 @@ function patternToRegExp(pattern: string): RegExp {
 function normPath(p: string): string {
   // RFC 9309 §2.2.2: rules with non-ASCII characters match their percent-encoded (UTF-8) form,
   // the form URL paths arrive in.
-  const ascii = p.replace(/[^\x00-\x7F]/gu, (ch) => {
+  const ascii = p.replace(/[\u0080-\u{10FFFF}]/gu, (ch) => {
     try {
       return encodeURIComponent(ch);
     } catch {
