@@ -16,10 +16,12 @@ export interface LinearModel {
 
 export const MODEL: LinearModel = weightsJson as LinearModel;
 
+const LEX_KEYS = LEXICON_NAMES.map((name) => [name, `lex_${name}`] as const);
+
 /** Dense features, all roughly in [0, 1]. Names are part of the weights file. */
 export function denseFeatures(f: Features): Record<string, number> {
   const d: Record<string, number> = {};
-  for (const name of LEXICON_NAMES) d[`lex_${name}`] = f.lex[name].score;
+  for (const [name, key] of LEX_KEYS) d[key] = f.lex[name].score;
   d.mentor_density = sat(f.mentorDensity * 100, 2);
   d.words = sat(f.wordCount, 800);
   d.prose = f.proseRatio;
@@ -52,26 +54,35 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
-const termMaps = new WeakMap<LinearModel, Map<string, number>>();
-function termMap(model: LinearModel): Map<string, number> {
-  let m = termMaps.get(model);
+interface PreparedModel {
+  /** model.dense as [name, weight] pairs, in key order. */
+  dense: [string, number][];
+  terms: Map<string, number>;
+}
+const prepared = new WeakMap<LinearModel, PreparedModel>();
+function prepare(model: LinearModel): PreparedModel {
+  let m = prepared.get(model);
   if (!m) {
-    m = new Map(Object.entries(model.terms));
-    termMaps.set(model, m);
+    m = { dense: Object.keys(model.dense).map((k) => [k, model.dense[k] ?? 0]), terms: new Map(Object.entries(model.terms)) };
+    prepared.set(model, m);
   }
   return m;
 }
+
+// log1p of small counts, looked up (the same values Math.log1p returns).
+const LOG1P = Float64Array.from({ length: 256 }, (_, c) => Math.log1p(c));
 
 /** Probability-like usefulness in [0, 1]. */
 export function predict(model: LinearModel, f: Features): number {
   let z = model.bias;
   const dense = denseFeatures(f);
-  for (const k of Object.keys(model.dense)) z += (model.dense[k] ?? 0) * (dense[k] ?? 0);
-  const terms = termMap(model);
+  const pm = prepare(model);
+  for (const [k, w] of pm.dense) z += w * (dense[k] ?? 0);
+  const terms = pm.terms;
   let norm = 0;
   let dot = 0;
   for (const [t, c] of f.stemCounts) {
-    const v = Math.log1p(c);
+    const v = c < 256 ? LOG1P[c] : Math.log1p(c);
     norm += v * v;
     const w = terms.get(t);
     if (w !== undefined) dot += w * v;
