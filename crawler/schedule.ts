@@ -37,12 +37,16 @@ export function recrawlIntervalMs(f: SiteFreshness, policy: RecrawlPolicy = {}):
   return Math.min(max, Math.max(min, interval));
 }
 
-/** Known sites whose newest fetch is older than their interval, most overdue first. */
+/**
+ * Known sites whose newest fetch is older than their interval, most overdue first. A candidate
+ * the crawler never fetched (bookmarked or imported only) is due at once.
+ */
 export function dueSites(store: Store, now = Date.now(), policy: RecrawlPolicy = {}): { site: string; overdueMs: number; intervalMs: number }[] {
-  const known = new Set(store.listCandidates().filter((c) => c.decision !== 'exclude').map((c) => c.site));
+  const freshness = new Map(store.siteFreshness().map((f) => [f.site, f]));
   return store
-    .siteFreshness()
-    .filter((f) => known.has(f.site))
+    .listCandidates()
+    .filter((c) => c.decision !== 'exclude')
+    .map((c) => freshness.get(c.site) ?? { site: c.site, pages: 0 })
     .map((f) => {
       const intervalMs = recrawlIntervalMs(f, policy);
       const overdueMs = now - (f.lastFetchedAt ? Date.parse(f.lastFetchedAt) : 0) - intervalMs;

@@ -79,3 +79,19 @@ describe('a crawl of a site the curator already scored from more pages', () => {
     expect(c.siteScore.score).toBeGreaterThan(5);
   });
 });
+
+describe('the schedule’s recrawl list', () => {
+  it('includes a candidate known only from a bookmark or an import, and not an excluded one', async () => {
+    const { dueSites, recrawlUrls } = await import('../../crawler/schedule.ts');
+    const score = (site: string): SiteScore => ({
+      site, name: site, score: 60,
+      components: { relevance: 0.9, mentorGuidance: 0.5, programGuidance: 0.5, actionability: 0.5, quality: 0.5, freshness: 0.5, activity: 0, coverage: 0.5 },
+      pagesScored: 1, mentoringPages: 1, bestPageUrl: `${site}/guide`, siteKind: 'blog', reasons: [], scorerVersion: 'v',
+    });
+    store.upsertCandidate(newCandidate(score('https://bookmarked.example'), 'bookmark', '2026-11-01T00:00:00.000Z'));
+    store.upsertCandidate({ ...newCandidate(score('https://excluded.example'), 'import', '2026-11-01T00:00:00.000Z'), decision: 'exclude' });
+    const due = dueSites(store).map((d) => d.site);
+    expect(due).toEqual(['bookmarked.example']);
+    expect(recrawlUrls(store, due)).toEqual(['https://bookmarked.example/']);
+  });
+});
