@@ -17,7 +17,7 @@ export function checkSyncUrl(input: string): string {
     throw new SyncError(`Sync server: not a URL: ${JSON.stringify(input.slice(0, 100))}`);
   }
   const host = u.hostname.replace(/^\[|\]$/g, '');
-  const loopback = host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  const loopback = host === 'localhost' || /^127(\.\d{1,3}){3}$/.test(host);
   if ((u.protocol !== 'http:' && u.protocol !== 'https:') || !loopback) {
     throw new SyncError('Sync server must be http://127.0.0.1:PORT (the machine running mentor-radar serve).');
   }
