@@ -63,7 +63,8 @@ describe('sync with mentor-radar serve', () => {
     expect(() => checkSyncUrl('https://sync.evil.example')).toThrow(SyncError);
     expect(() => checkSyncUrl('file:///tmp/x')).toThrow(SyncError);
     expect(checkSyncUrl('http://127.0.0.1:7457/')).toBe('http://127.0.0.1:7457');
-    expect(checkSyncUrl('http://[::1]:7457')).toBe('http://[::1]:7457');
+    // mentor-radar serve listens on 127.0.0.1 only, so an IPv6 loopback URL could never connect.
+    expect(() => checkSyncUrl('http://[::1]:7457')).toThrow(SyncError);
     const closedPort = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await new Promise<void>((r) => server.close(() => r()));
     server = createSyncServer({ store, now: () => '' }); // closed again in afterEach
