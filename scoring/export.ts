@@ -276,9 +276,10 @@ function candidateFromJson(x: unknown, i: number, now: string): Candidate {
 
 /** Strip the leading quote the exporter put before formula-like cells. */
 const unescapeCell = (v: string): string => (v.startsWith("'") && FORMULA_LEAD.test(v.slice(1)) ? v.slice(1) : v);
+/** Lists were joined with LIST_SEP, so a `;` inside a tag (`a;b`) survives the round trip. */
 const splitList = (v: string): string[] =>
   v
-    .split(';')
+    .split(/;\s/)
     .map((t) => t.trim())
     .filter(Boolean);
 

@@ -159,3 +159,10 @@ describe('candidatesToMarkdown', () => {
     expect(md).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
   });
 });
+
+describe('CSV list cells', () => {
+  it('keep a semicolon inside a tag (lists are joined with "; ")', () => {
+    const c = candidate('https://t.example', 40, { tags: ['a;b', 'c'] });
+    expect(parseCandidates(candidatesToCsv([c]), NOW)[0].tags).toEqual(['a;b', 'c']);
+  });
+});
