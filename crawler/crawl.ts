@@ -133,6 +133,17 @@ function keyOf(url: string): string | undefined {
   }
 }
 
+/** SQLITE_BUSY / SQLITE_LOCKED (another process holds the write lock past the busy timeout). */
+export function isBusyError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** A page whose write still met SQLITE_BUSY is fetched again later, at most this many times per run. */
+const MAX_BUSY_REQUEUES = 4;
+/** ... after a back-off of n × this (the other writer is busy right now). */
+const BUSY_BACKOFF_MS = 500;
+
 function errorKey(err: unknown): string {
   if (err instanceof FetchError) return err.kind;
   return 'other';
@@ -182,14 +193,19 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
   const startedAt = resumed && unfinished ? unfinished.startedAt : new Date().toISOString();
   const t0 = Date.now();
   const frontier = new Frontier(store.db);
+  // Every outer transaction takes the write lock at BEGIN (IMMEDIATE), so a concurrent writer
+  // (import, decide, serve in another process) makes us wait the busy timeout instead of
+  // failing at once when a deferred read transaction tries to upgrade (the store's own
+  // .immediate() becomes a mere savepoint inside ours).
+  const tx = (fn: () => void): void => store.db.transaction(fn).immediate();
   const crawlDone = new Set<string>(
     (store.db.prepare(`SELECT url FROM pages WHERE crawl_id = ?`).all(crawlId) as { url: string }[]).map((r) => r.url),
   );
   if (resumed) {
-    store.db.transaction(() => {
+    tx(() => {
       frontier.load((url) => crawlDone.has(url));
       frontier.flush();
-    })();
+    });
   } else {
     frontier.clear();
   }
@@ -207,6 +223,9 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
   const scoredFinal = new Set<string>();
   const inflight = new Map<string, Dispatch>();
   let robotsInflight = 0;
+  /** Pages waiting out a SQLITE_BUSY back-off before going back to the frontier. */
+  let busyWaiting = 0;
+  let dispatchSeq = 0;
   let dispatchedPages = 0;
   let disallowed = 0;
   const live = { fetched: 0, scored: 0, relevant: 0, errors: {} as Record<string, number>, sites: new Set<string>() };
@@ -344,9 +363,16 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
       .finally(() => {
         robotsInflight--;
         politeness.release(origin);
-        store.db.transaction(() => frontier.flush())();
-        pump();
-      });
+        // Nothing awaits this chain: a store error here is counted, never an unhandled rejection.
+        try {
+          if (frontier.dirty) tx(() => frontier.flush());
+        } catch (err) {
+          // On SQLITE_BUSY the frontier writes stay buffered for the next flush.
+          bump(isBusyError(err) ? 'store-busy' : 'store');
+        }
+        safePump();
+      })
+      .catch(() => undefined);
   }
 
   function pump(): void {
@@ -411,11 +437,21 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
     if (batch.length) {
       for (const d of batch) inflight.set(d.url, d);
       void crawler
-        .addRequests(batch.map((d) => ({ url: d.url, uniqueKey: `${d.url}#${d.seq}`, userData: { kind: d.kind } })))
+        // A unique key per dispatch: a page requeued (SQLITE_BUSY) must not be deduplicated by Crawlee.
+        .addRequests(batch.map((d) => ({ url: d.url, uniqueKey: `${d.url}#${++dispatchSeq}`, userData: { kind: d.kind } })))
         .catch(() => undefined);
     }
     if (nextReady !== Infinity && Number.isFinite(nextReady)) {
-      pumpTimer = setTimeout(pump, Math.max(1, nextReady - Date.now()));
+      pumpTimer = setTimeout(safePump, Math.max(1, nextReady - Date.now()));
+    }
+  }
+
+  /** pump() where nothing catches: a store error is counted (kind 'store'), never a crash. */
+  function safePump(): void {
+    try {
+      pump();
+    } catch (err) {
+      bump(isBusyError(err) ? 'store-busy' : 'store');
     }
   }
 
@@ -429,7 +465,7 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
         finish(d);
       }
     }
-    if (inflight.size > 0 || robotsInflight > 0) return false;
+    if (inflight.size > 0 || robotsInflight > 0 || busyWaiting > 0) return false;
     if (stopping()) return true;
     for (const origin of frontier.origins()) {
       if (frontier.peek(origin)) {
@@ -471,36 +507,82 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
     live.errors[kind] = (live.errors[kind] ?? 0) + 1;
   }
 
-  function savePage(d: Dispatch, rec: Parameters<Store['savePage']>[0]): void {
-    store.db.transaction(() => {
-      store.savePage(rec, 'crawl');
-      frontier.markDone(d.url);
-      frontier.flush();
-    })();
+  const busyRequeues = new Map<string, number>();
+
+  /**
+   * The write still met SQLITE_BUSY after the busy timeout: nothing of the page was recorded,
+   * so it goes back to the frontier (fetched again later) and its budget is given back. Its
+   * persisted frontier row is still 'queued', so after MAX_BUSY_REQUEUES it is simply left
+   * there for the next run.
+   */
+  function requeueBusy(d: Dispatch): void {
+    const n = (busyRequeues.get(d.url) ?? 0) + 1;
+    busyRequeues.set(d.url, n);
+    if (d.kind === 'page') {
+      sitePages.set(d.site, Math.max(0, (sitePages.get(d.site) ?? 0) - 1));
+      dispatchedPages--;
+    }
+    if (n > MAX_BUSY_REQUEUES) {
+      bump('store-busy');
+      return;
+    }
+    const e: FrontierEntry = { url: d.url, site: d.site, origin: d.origin, priority: d.priority, hops: d.hops, kind: d.kind, seq: d.seq };
+    if (d.parent) e.parent = d.parent;
+    busyWaiting++;
+    const t = setTimeout(() => {
+      busyWaiting--;
+      frontier.requeue(e);
+      safePump();
+    }, BUSY_BACKOFF_MS * n);
+    t.unref?.();
+  }
+
+  /** Marks a feed/sitemap done; on SQLITE_BUSY the marks stay buffered for the next flush. */
+  function markDoneTx(d: Dispatch): void {
+    frontier.markDone(d.url);
+    try {
+      tx(() => frontier.flush());
+    } catch (err) {
+      if (!isBusyError(err)) throw err;
+    }
+  }
+
+  /** Saves a page row with its frontier marks; false (and the page requeued) on SQLITE_BUSY. */
+  function savePage(d: Dispatch, rec: Parameters<Store['savePage']>[0]): boolean {
+    try {
+      tx(() => {
+        store.savePage(rec, 'crawl');
+        frontier.markDone(d.url);
+        frontier.flush();
+      });
+    } catch (err) {
+      if (!isBusyError(err)) throw err;
+      requeueBusy(d);
+      return false;
+    }
     crawlDone.add(d.url);
+    return true;
   }
 
   function handlePage(d: Dispatch, $: CheerioAPI, fetched: FetchedPage): void {
     const at = new Date().toISOString();
-    live.fetched++;
+    // Counters move only once the row is written (a page requeued on SQLITE_BUSY is not counted).
     if (fetched.finalUrl !== d.url && scoredFinal.has(fetched.finalUrl)) {
-      savePage(d, { url: d.url, status: 'skipped', fetchedAt: at, httpStatus: fetched.status, error: `duplicate of ${fetched.finalUrl}`, errorKind: 'duplicate', crawlId });
+      if (savePage(d, { url: d.url, status: 'skipped', fetchedAt: at, httpStatus: fetched.status, error: `duplicate of ${fetched.finalUrl}`, errorKind: 'duplicate', crawlId })) live.fetched++;
       return;
     }
     let page: PageScore;
     try {
       page = scorePage({ url: d.url, html: fetched.body, finalUrl: fetched.finalUrl, ...(options.roundupYear ? { roundupYear: options.roundupYear } : {}) });
     } catch (err) {
-      bump('score');
-      savePage(d, { url: d.url, status: 'failed', fetchedAt: at, httpStatus: fetched.status, error: String((err as Error)?.message ?? err).slice(0, 300), errorKind: 'score', crawlId });
+      if (savePage(d, { url: d.url, status: 'failed', fetchedAt: at, httpStatus: fetched.status, error: String((err as Error)?.message ?? err).slice(0, 300), errorKind: 'score', crawlId })) {
+        live.fetched++;
+        bump('score');
+      }
       return;
     }
-    scoredFinal.add(fetched.finalUrl);
     const relevance = page.components.relevance;
     const relevant = relevance >= RELEVANT_THRESHOLD;
-    live.scored++;
-    if (relevant) live.relevant++;
-    live.sites.add(d.site);
     const text = $('body').text().replace(/\s+/g, ' ').trim();
     const contentHash = createHash('sha1').update(text).digest('hex');
 
@@ -572,7 +654,12 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
       fu.hash = '';
       if (frontier.add({ url: fu.href, site, origin: fu.origin, priority: FEED_PRIORITY, hops: d.hops, kind: 'feed', parent: d.url })) siteFeeds.set(site, (siteFeeds.get(site) ?? 0) + 1);
     }
-    savePage(d, { url: d.url, status: 'scored', fetchedAt: at, httpStatus: fetched.status, page, crawlId, contentHash });
+    if (!savePage(d, { url: d.url, status: 'scored', fetchedAt: at, httpStatus: fetched.status, page, crawlId, contentHash })) return;
+    scoredFinal.add(fetched.finalUrl);
+    live.fetched++;
+    live.scored++;
+    if (relevant) live.relevant++;
+    live.sites.add(d.site);
   }
 
   function addActivity(site: string, dates: string[], feedUrl?: string): void {
@@ -585,7 +672,13 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
   function handleFeed(d: Dispatch, fetched: FetchedPage): void {
     const feed = parseFeed(fetched.body, fetched.finalUrl);
     const mentoring = feed.items.filter((i) => i.mentoring);
-    addActivity(d.site, mentoring.map((i) => i.publishedAt).filter((x): x is string => Boolean(x)), feed.kind !== 'unknown' ? fetched.finalUrl : undefined);
+    try {
+      addActivity(d.site, mentoring.map((i) => i.publishedAt).filter((x): x is string => Boolean(x)), feed.kind !== 'unknown' ? fetched.finalUrl : undefined);
+    } catch (err) {
+      if (!isBusyError(err)) throw err;
+      requeueBusy(d);
+      return;
+    }
     for (const it of mentoring.slice(0, 50)) {
       if (!it.link) continue;
       const n = normaliseUrl(it.link);
@@ -593,10 +686,7 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
       const u = new URL(n);
       addUrl(n, 1.2 + linkPriority(u, { anchor: it.title, nearby: '', parentScore: 50, parentRelevance: 0.5, sameSite: true, fromHub: false }) * 0.5, d.hops, 'page', d.url);
     }
-    store.db.transaction(() => {
-      frontier.markDone(d.url);
-      frontier.flush();
-    })();
+    markDoneTx(d);
   }
 
   function handleSitemap(d: Dispatch, fetched: FetchedPage): void {
@@ -620,11 +710,14 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
         addUrl(n, 0.8 + linkPriority(u, { anchor: '', nearby: '', parentScore: 40, parentRelevance: 0.4, sameSite: true, fromHub: false }), d.hops, 'page', d.url);
       }
     }
-    addActivity(d.site, dates);
-    store.db.transaction(() => {
-      frontier.markDone(d.url);
-      frontier.flush();
-    })();
+    try {
+      addActivity(d.site, dates);
+    } catch (err) {
+      if (!isBusyError(err)) throw err;
+      requeueBusy(d);
+      return;
+    }
+    markDoneTx(d);
   }
 
   function handleFailure(d: Dispatch, err: unknown): void {
@@ -633,24 +726,24 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
       // Interrupted mid-fetch: not a result. It stays queued in the persisted frontier.
       return;
     }
-    if (d.kind !== 'page') {
-      store.db.transaction(() => {
-        frontier.markDone(d.url);
-        frontier.flush();
-      })();
+    if (isBusyError(err)) {
+      // A store write of this page met SQLITE_BUSY: not a result, fetch it again later.
+      requeueBusy(d);
       return;
     }
-    live.fetched++;
+    if (d.kind !== 'page') {
+      markDoneTx(d);
+      return;
+    }
     if (err instanceof OffsiteRedirect) {
       const site = keyOf(err.target);
       const hops = site === d.site ? d.hops : d.hops + 1;
       addUrl(err.target, d.priority, hops, 'page', d.url);
-      savePage(d, { url: d.url, status: 'skipped', fetchedAt: at, error: `redirects to ${err.target}`, errorKind: 'redirect', crawlId });
+      if (savePage(d, { url: d.url, status: 'skipped', fetchedAt: at, error: `redirects to ${err.target}`, errorKind: 'redirect', crawlId })) live.fetched++;
       return;
     }
     let kind = errorKey(err);
     if (err instanceof FetchError && err.kind === 'http' && err.status) kind = `http-${err.status}`;
-    bump(kind);
     const rec: Parameters<Store['savePage']>[0] = {
       url: d.url,
       status: err instanceof FetchError && (err.kind === 'not-html' || err.kind === 'robots') ? 'skipped' : 'failed',
@@ -660,7 +753,10 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
       crawlId,
     };
     if (err instanceof FetchError && err.status) rec.httpStatus = err.status;
-    savePage(d, rec);
+    if (savePage(d, rec)) {
+      live.fetched++;
+      bump(kind);
+    }
   }
 
   // ---- seeds -------------------------------------------------------------------------------
@@ -672,7 +768,7 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
     crawlDone.delete(u);
     if (!frontier.has(u)) addUrl(u, SEED_PRIORITY - 1, 0, 'page');
   }
-  store.db.transaction(() => frontier.flush())();
+  tx(() => frontier.flush());
 
   // ---- Crawlee -----------------------------------------------------------------------------
   const prevLevel = crawleeLog.getLevel();

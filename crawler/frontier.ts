@@ -236,6 +236,11 @@ export class Frontier {
     return this.queued.size;
   }
 
+  /** Buffered writes or done marks not yet flushed. */
+  get dirty(): boolean {
+    return this.pendingWrites.length > 0 || this.pendingDone.length > 0;
+  }
+
   /** Writes buffered inserts and done marks; call inside the page's transaction. */
   flush(): void {
     if (this.pendingWrites.length === 0 && this.pendingDone.length === 0) return;
