@@ -35,7 +35,11 @@ export interface CrawlOptions {
   depth?: number;
   /** Hosts fetched in parallel (default 8); always one request at a time per host. */
   concurrency?: number;
-  /** Continue the last unfinished/interrupted crawl (also done automatically when one exists). */
+  /**
+   * Continue the last unfinished/interrupted crawl (also done automatically when one exists),
+   * or the last crawl stopped by --max-pages (only when asked; with a fresh page budget). Its
+   * stored options apply except those given here. Throws when there is nothing to resume.
+   */
   resume?: boolean;
   /** Pause between two requests to one host, ms (default 1000; robots Crawl-delay wins when longer). */
   politenessDelayMs?: number;
@@ -58,6 +62,11 @@ export interface CrawlOptions {
   fresh?: boolean;
   /** Pages to fetch again although stored (the schedule's recrawl); they seed the crawl too. */
   recrawl?: string[];
+  /**
+   * A URL whose stored page row (from any crawl) was fetched less than this long ago is not
+   * fetched again, unless it is in `recrawl` (default 7 days; 0 = refetch everything).
+   */
+  recrawlAfterMs?: number;
   /** Roundup year for scoring freshness (default: current year). */
   roundupYear?: number;
   /** Crawlee's own log level (default: off). */
@@ -73,6 +82,8 @@ const SITEMAP_PRIORITY = 4.5;
 const MAX_FEEDS_PER_SITE = 1;
 const MAX_SITEMAPS_PER_SITE = 3;
 const MAX_LINKS_PER_PAGE = 400;
+/** Stored pages younger than this are not fetched again by a new crawl. */
+export const DEFAULT_RECRAWL_AFTER_MS = 7 * 24 * 3600 * 1000;
 
 class OffsiteRedirect extends FetchError {
   constructor(
@@ -155,15 +166,42 @@ const LEVELS = { off: LogLevel.OFF, error: LogLevel.ERROR, warning: LogLevel.WAR
 export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
   const store = typeof options.db === 'object' ? options.db : openStore(options.db ?? DEFAULT_DB);
   const ownStore = typeof options.db !== 'object';
-  const maxPages = options.maxPages ?? 1000;
-  const maxSites = options.maxSites ?? Infinity;
-  const pagesPerSite = options.pagesPerSite ?? 12;
-  const depth = options.depth ?? 2;
-  const concurrency = Math.max(1, options.concurrency ?? 8);
-  const delayMs = options.politenessDelayMs ?? DEFAULT_DELAY_MS;
-  const timeoutMs = options.timeoutMs ?? 20_000;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const bfs = options.strategy === 'breadth-first';
+
+  // ---- crawl record: resume or start -------------------------------------------------------
+  // A plain re-run continues an unfinished (interrupted, killed) crawl; `resume: true` also
+  // continues the last crawl when --max-pages stopped it and its frontier is still queued.
+  let resumeFrom: ResumePoint | undefined;
+  if (!options.fresh) {
+    const u = store.unfinishedCrawl();
+    if (u) resumeFrom = { ...u, afterMaxPages: false };
+    else if (options.resume) resumeFrom = maxPagesStop(store);
+  }
+  if (options.resume && !resumeFrom) {
+    if (ownStore) store.close();
+    throw new Error(
+      options.fresh
+        ? 'crawl: --resume and a fresh crawl cannot be combined'
+        : 'crawl: nothing to resume (no interrupted crawl and no crawl stopped by --max-pages with queued URLs); start a new crawl with seeds',
+    );
+  }
+  // A resumed crawl keeps its stored options, except those given explicitly now.
+  const stored = (resumeFrom?.options ?? {}) as Partial<Record<keyof CrawlOptions, unknown>>;
+  const num = (k: 'maxPages' | 'maxSites' | 'pagesPerSite' | 'depth' | 'concurrency' | 'politenessDelayMs' | 'timeoutMs' | 'maxBytes' | 'roundupYear' | 'recrawlAfterMs'): number | undefined => {
+    const v = options[k];
+    if (v !== undefined) return v;
+    const sv = stored[k];
+    return typeof sv === 'number' && Number.isFinite(sv) ? sv : undefined;
+  };
+  const maxPages = num('maxPages') ?? 1000;
+  const maxSites = num('maxSites') ?? Infinity;
+  const pagesPerSite = num('pagesPerSite') ?? 12;
+  const depth = num('depth') ?? 2;
+  const concurrency = Math.max(1, num('concurrency') ?? 8);
+  const delayMs = num('politenessDelayMs') ?? DEFAULT_DELAY_MS;
+  const timeoutMs = num('timeoutMs') ?? 20_000;
+  const maxBytes = num('maxBytes') ?? DEFAULT_MAX_BYTES;
+  const roundupYear = num('roundupYear');
+  const bfs = (options.strategy ?? stored.strategy) === 'breadth-first';
   const recrawl = new Set((options.recrawl ?? []).map((u) => normaliseUrl(u)).filter((u): u is string => Boolean(u)));
 
   const abort = new AbortController();
@@ -185,12 +223,11 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
     process.on('SIGTERM', onSignal);
   }
 
-  // ---- crawl record: resume or start -------------------------------------------------------
-  const unfinished = options.fresh ? undefined : store.unfinishedCrawl();
-  // --resume, and also a plain re-run after an interrupted crawl, continue it.
-  const resumed = Boolean(unfinished);
-  const crawlId = resumed && unfinished ? unfinished.id : store.beginCrawl({ ...options, db: typeof options.db === 'string' ? options.db : store.path, signal: undefined, onProgress: undefined });
-  const startedAt = resumed && unfinished ? unfinished.startedAt : new Date().toISOString();
+  const resumed = Boolean(resumeFrom);
+  const crawlId = resumeFrom ? resumeFrom.id : store.beginCrawl({ ...options, db: typeof options.db === 'string' ? options.db : store.path, signal: undefined, onProgress: undefined });
+  // Running again: unfinished until it ends (a kill -9 now resumes like any unfinished crawl).
+  if (resumeFrom?.afterMaxPages) store.db.prepare(`UPDATE crawls SET finished_at = NULL WHERE id = ?`).run(crawlId);
+  const startedAt = resumeFrom ? resumeFrom.startedAt : new Date().toISOString();
   const t0 = Date.now();
   const frontier = new Frontier(store.db);
   // Every outer transaction takes the write lock at BEGIN (IMMEDIATE), so a concurrent writer
@@ -198,8 +235,15 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
   // failing at once when a deferred read transaction tries to upgrade (the store's own
   // .immediate() becomes a mere savepoint inside ours).
   const tx = (fn: () => void): void => store.db.transaction(fn).immediate();
+  // Finished work is not redone: pages of this crawl, and pages of any crawl (or import)
+  // fetched within recrawlAfterMs, are not fetched again (the schedule's `recrawl` list excepted).
+  // They stay in the store, so their site's aggregation still counts them.
+  const recrawlAfterMs = num('recrawlAfterMs') ?? DEFAULT_RECRAWL_AFTER_MS;
+  const freshSince = new Date(Date.now() - Math.max(0, recrawlAfterMs)).toISOString();
   const crawlDone = new Set<string>(
-    (store.db.prepare(`SELECT url FROM pages WHERE crawl_id = ?`).all(crawlId) as { url: string }[]).map((r) => r.url),
+    (
+      store.db.prepare(`SELECT url FROM pages WHERE crawl_id = ? OR (? > 0 AND fetched_at >= ?)`).all(crawlId, recrawlAfterMs, freshSince) as { url: string }[]
+    ).map((r) => r.url),
   );
   if (resumed) {
     tx(() => {
@@ -253,6 +297,9 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
     }
   }
   const fetchedAtStart = live.fetched;
+  // After a --max-pages stop the resumed crawl gets a fresh page budget.
+  const budgetBase = resumeFrom?.afterMaxPages ? dispatchedPages : 0;
+  const budgetSpent = (): boolean => dispatchedPages - budgetBase >= maxPages;
   if (resumed) {
     for (const o of frontier.origins()) {
       const e = frontier.peek(o);
@@ -317,7 +364,7 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
   let stopReason: CrawlReport['stoppedBecause'] = 'done';
 
   function stopping(): boolean {
-    return abort.signal.aborted || dispatchedPages >= maxPages;
+    return abort.signal.aborted || budgetSpent();
   }
 
   function resolveRobots(origin: string): void {
@@ -424,7 +471,12 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
       }
       const site = siteOfEntry(e);
       if (e.kind === 'page') {
-        if ((sitePages.get(site) ?? 0) >= pagesPerSite || dispatchedPages >= maxPages) {
+        if (budgetSpent()) {
+          // Stays queued (persisted) for a `resume: true` run.
+          frontier.requeue(e);
+          break;
+        }
+        if ((sitePages.get(site) ?? 0) >= pagesPerSite) {
           frontier.markDone(e.url);
           continue;
         }
@@ -573,7 +625,7 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
     }
     let page: PageScore;
     try {
-      page = scorePage({ url: d.url, html: fetched.body, finalUrl: fetched.finalUrl, ...(options.roundupYear ? { roundupYear: options.roundupYear } : {}) });
+      page = scorePage({ url: d.url, html: fetched.body, finalUrl: fetched.finalUrl, ...(roundupYear ? { roundupYear } : {}) });
     } catch (err) {
       if (savePage(d, { url: d.url, status: 'failed', fetchedAt: at, httpStatus: fetched.status, error: String((err as Error)?.message ?? err).slice(0, 300), errorKind: 'score', crawlId })) {
         live.fetched++;
@@ -828,6 +880,14 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
     : undefined;
   progressTimer?.unref();
   try {
+    // The seeds' robots.txt is checked as before (cache permitting) even when every seed page
+    // is still fresh in the store and nothing else of its host is queued.
+    for (const s of options.seeds ?? []) {
+      const n = normaliseUrl(s);
+      if (!n) continue;
+      const origin = originOf(n);
+      if (!robotsOf.has(origin) && !blocked.has(origin) && !frontier.peek(origin)) resolveRobots(origin);
+    }
     pump();
     await crawler.run();
   } finally {
@@ -843,7 +903,7 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
   }
 
   if (abort.signal.aborted) stopReason = 'interrupted';
-  else if (dispatchedPages >= maxPages && frontier.size > 0) stopReason = 'max-pages';
+  else if (budgetSpent() && frontier.size > 0) stopReason = 'max-pages';
   const report = snapshot();
   report.finishedAt = new Date().toISOString();
   report.interrupted = abort.signal.aborted;
@@ -853,6 +913,33 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
   options.onProgress?.(report);
   if (ownStore) store.close();
   return report;
+}
+
+interface ResumePoint {
+  id: number;
+  options: unknown;
+  startedAt: string;
+  afterMaxPages: boolean;
+}
+
+/** The newest crawl, when --max-pages stopped it and its frontier still has queued URLs. */
+function maxPagesStop(store: Store): ResumePoint | undefined {
+  const last = store.db.prepare(`SELECT id, options_json, started_at, report_json FROM crawls ORDER BY id DESC LIMIT 1`).get() as
+    | { id: number; options_json: string; started_at: string; report_json: string | null }
+    | undefined;
+  if (!last?.report_json) return undefined;
+  let stoppedBecause: unknown;
+  let options: unknown;
+  try {
+    stoppedBecause = (JSON.parse(last.report_json) as { stoppedBecause?: unknown }).stoppedBecause;
+    options = JSON.parse(last.options_json) as unknown;
+  } catch {
+    return undefined;
+  }
+  if (stoppedBecause !== 'max-pages') return undefined;
+  const queued = store.db.prepare(`SELECT COUNT(*) AS n FROM frontier WHERE state = 'queued'`).get() as { n: number };
+  if (queued.n === 0) return undefined;
+  return { id: last.id, options, startedAt: last.started_at, afterMaxPages: true };
 }
 
 function decodeURIComponentSafe(s: string): string {

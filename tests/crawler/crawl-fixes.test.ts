@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { startFixtureWeb, type FixtureSite } from '../fixtures/web/server.ts';
+import { generateWeb } from '../fixtures/web/generated.ts';
 import Database from '../../crawler/sqlite.ts';
 import { runCrawl } from '../../crawler/crawl.ts';
 import { openStore } from '../../crawler/store.ts';
@@ -181,4 +182,104 @@ describe('a store error in the robots.txt callback', () => {
       await web.close();
     }
   }, 30_000);
+});
+
+function frontierRows(db: string): { queued: number; all: number } {
+  const d = new Database(db, { readonly: true });
+  try {
+    const r = d.prepare(`SELECT COUNT(*) AS "all", SUM(state = 'queued') AS queued FROM frontier`).get() as { all: number; queued: number | null };
+    return { all: r.all, queued: r.queued ?? 0 };
+  } finally {
+    d.close();
+  }
+}
+
+describe('resume after a --max-pages stop', () => {
+  it('continues the queued frontier with a fresh budget and the stored options; nothing to resume throws without clearing', async () => {
+    const gen = generateWeb({ relevantSites: 4, irrelevantSites: 0, pagesPerSite: 8, crossLinks: 2, relevantShare: 1, addressBase: (21 << 8) + 2, seed: 11 });
+    const web = await startFixtureWeb(gen.sites);
+    const db = join(dir, 'maxpages.db');
+    const pageReqs = () => web.log.filter((r) => r.path !== '/robots.txt' && !r.path.includes('sitemap')).map((r) => `http://${r.host}${r.path}`);
+    try {
+      const r1 = await runCrawl({ seeds: [web.url('r0'), web.url('r1')], db, maxPages: 5, pagesPerSite: 3, depth: 1, politenessDelayMs: 0, progress: 'off', timeoutMs: 5000 });
+      expect(r1.stoppedBecause).toBe('max-pages');
+      expect(r1.queued).toBeGreaterThan(0);
+      const first = pageReqs();
+      expect(first.length).toBe(5);
+      const queuedAfterStop = frontierRows(db).queued;
+      expect(queuedAfterStop).toBeGreaterThan(0);
+
+      // Only maxPages is given again: depth and pagesPerSite come from the stored crawl.
+      const r2 = await runCrawl({ db, resume: true, maxPages: 4, politenessDelayMs: 0, progress: 'off', timeoutMs: 5000 });
+      expect(r2.resumed).toBe(true);
+      expect(r2.crawlId).toBe(r1.crawlId);
+      const second = pageReqs().slice(first.length);
+      expect(second.length).toBeGreaterThan(0);
+      expect(second.length).toBeLessThanOrEqual(4); // a fresh budget of 4
+      for (const u of second) expect(first).not.toContain(u);
+      expect(r2.pagesFetched).toBe(5 + second.length);
+
+      // Resume until done; the stored pagesPerSite (3) and depth (1) held throughout.
+      let last = r2;
+      for (let i = 0; i < 10 && last.stoppedBecause === 'max-pages'; i++) {
+        last = await runCrawl({ db, resume: true, maxPages: 4, politenessDelayMs: 0, progress: 'off', timeoutMs: 5000 });
+        expect(last.crawlId).toBe(r1.crawlId);
+      }
+      expect(last.stoppedBecause).toBe('done');
+      const all = pageReqs();
+      expect(new Set(all).size).toBe(all.length); // nothing fetched twice
+      const rows = rowsOf(db, r1.crawlId);
+      const perSite = new Map<string, number>();
+      for (const r of rows) perSite.set(new URL(r.url).host, (perSite.get(new URL(r.url).host) ?? 0) + 1);
+      for (const n of perSite.values()) expect(n).toBeLessThanOrEqual(3);
+
+      // Nothing left to resume: a clear error, and the frontier is not cleared.
+      const before = frontierRows(db);
+      await expect(runCrawl({ db, resume: true, politenessDelayMs: 0, progress: 'off' })).rejects.toThrow(/^crawl: nothing to resume/);
+      expect(frontierRows(db)).toEqual(before);
+    } finally {
+      await web.close();
+    }
+  }, 60_000);
+});
+
+describe('a second crawl', () => {
+  it('does not refetch pages stored recently, except the recrawl list (or with recrawlAfterMs 0)', async () => {
+    const gen = generateWeb({ relevantSites: 2, irrelevantSites: 0, pagesPerSite: 5, crossLinks: 1, relevantShare: 1, addressBase: (22 << 8) + 2, seed: 5 });
+    const web = await startFixtureWeb(gen.sites);
+    const db = join(dir, 'second.db');
+    const opts = { db, politenessDelayMs: 0, progress: 'off' as const, timeoutMs: 5000 };
+    try {
+      const r1 = await runCrawl({ seeds: [web.url('r0')], ...opts });
+      expect(r1.stoppedBecause).toBe('done');
+      expect(r1.pagesFetched).toBeGreaterThan(3);
+      const n1 = web.log.length;
+      const store = openStore(db);
+      const candidatesBefore = store.listCandidates().map((c) => [c.site, c.siteScore.pagesScored]);
+      store.close();
+
+      const r2 = await runCrawl({ seeds: [web.url('r0')], ...opts });
+      expect(r2.resumed).toBe(false);
+      expect(r2.pagesFetched).toBe(0);
+      // Nothing but (at most) robots.txt was requested.
+      expect(web.log.slice(n1).filter((r) => r.path !== '/robots.txt')).toEqual([]);
+      const store2 = openStore(db);
+      expect(store2.listCandidates().map((c) => [c.site, c.siteScore.pagesScored])).toEqual(candidatesBefore);
+      store2.close();
+
+      // The schedule's recrawl list is fetched again.
+      const n2 = web.log.length;
+      const r3 = await runCrawl({ seeds: [web.url('r0')], recrawl: [web.url('r0')], ...opts });
+      expect(r3.pagesFetched).toBeGreaterThanOrEqual(1);
+      expect(web.log.slice(n2).filter((r) => r.path === '/' && r.site === 'r0')).toHaveLength(1);
+
+      // recrawlAfterMs 0: everything is due again.
+      const n3 = web.log.length;
+      const r4 = await runCrawl({ seeds: [web.url('r0')], recrawlAfterMs: 0, ...opts });
+      expect(r4.pagesFetched).toBe(r1.pagesFetched);
+      expect(web.log.slice(n3).filter((r) => r.path === '/' && r.site === 'r0')).toHaveLength(1);
+    } finally {
+      await web.close();
+    }
+  }, 60_000);
 });
