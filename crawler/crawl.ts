@@ -82,6 +82,8 @@ const SITEMAP_PRIORITY = 4.5;
 const MAX_FEEDS_PER_SITE = 1;
 const MAX_SITEMAPS_PER_SITE = 3;
 const MAX_LINKS_PER_PAGE = 400;
+/** Queued page entries kept per site: this × pagesPerSite, the best ones (sitemaps can list 50k URLs). */
+const SITE_QUEUE_FACTOR = 5;
 /** Stored pages younger than this are not fetched again by a new crawl. */
 export const DEFAULT_RECRAWL_AFTER_MS = 7 * 24 * 3600 * 1000;
 
@@ -297,6 +299,7 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
     }
   }
   const fetchedAtStart = live.fetched;
+  for (const [site, n] of sitePages) if (n >= pagesPerSite) frontier.dropSite(site);
   // After a --max-pages stop the resumed crawl gets a fresh page budget.
   const budgetBase = resumeFrom?.afterMaxPages ? dispatchedPages : 0;
   const budgetSpent = (): boolean => dispatchedPages - budgetBase >= maxPages;
@@ -344,11 +347,12 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
     if (!admit(site)) return false;
     const e: Omit<FrontierEntry, 'seq'> = { url, site, origin, priority: bfs ? 0 : priority, hops, kind };
     if (parent) e.parent = parent;
-    const added = frontier.add(e);
+    const cap = { siteCap: SITE_QUEUE_FACTOR * pagesPerSite };
+    const added = frontier.add(e, cap);
     if (isNewSite && kind === 'page') {
       // Every site is entered at its home page too.
       const home = `${origin}/`;
-      if (home !== url) frontier.add({ url: home, site, origin, priority: bfs ? 0 : HOME_PRIORITY, hops, kind: 'page', ...(parent ? { parent } : {}) });
+      if (home !== url && !crawlDone.has(home)) frontier.add({ url: home, site, origin, priority: bfs ? 0 : HOME_PRIORITY, hops, kind: 'page', ...(parent ? { parent } : {}) }, cap);
     }
     return added;
   }
@@ -428,63 +432,67 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
       pumpTimer = undefined;
     }
     if (stopping()) return;
+    if (inflight.size + robotsInflight >= concurrency) return;
     const now = Date.now();
     let nextReady = Infinity;
+    // One pass over the hosts (not one per free slot): the best entry of every host that is
+    // free right now, best first.
+    const ready: { origin: string; top: FrontierEntry }[] = [];
+    const empty: string[] = [];
+    for (const origin of frontier.origins()) {
+      const h = politeness.host(origin);
+      if (h.busy) continue;
+      if (h.readyAt > now) {
+        nextReady = Math.min(nextReady, h.readyAt);
+        continue;
+      }
+      const top = frontier.peek(origin);
+      if (top) ready.push({ origin, top });
+      else empty.push(origin);
+    }
+    for (const o of empty) frontier.pruneEmpty(o);
+    ready.sort((a, b) => b.top.priority - a.top.priority || a.top.seq - b.top.seq);
     const batch: Dispatch[] = [];
-    while (inflight.size + robotsInflight + batch.length < concurrency) {
-      let best: FrontierEntry | undefined;
-      let bestOrigin = '';
-      for (const origin of frontier.origins()) {
-        const h = politeness.host(origin);
-        if (h.busy) continue;
-        if (h.readyAt > now) {
-          nextReady = Math.min(nextReady, h.readyAt);
-          continue;
-        }
-        const top = frontier.peek(origin);
-        if (!top) continue;
-        if (!robotsOf.has(origin)) {
-          if (!best || top.priority > best.priority || (top.priority === best.priority && top.seq < best.seq)) {
-            best = top;
-            bestOrigin = origin;
-          }
-          continue;
-        }
-        if (!best || top.priority > best.priority || (top.priority === best.priority && top.seq < best.seq)) {
-          best = top;
-          bestOrigin = origin;
-        }
-      }
-      if (!best) break;
-      if (!robotsOf.has(bestOrigin)) {
-        resolveRobots(bestOrigin);
+    for (const { origin } of ready) {
+      if (inflight.size + robotsInflight + batch.length >= concurrency || budgetSpent()) break;
+      if (!robotsOf.has(origin)) {
+        resolveRobots(origin);
         continue;
       }
-      const e = frontier.take(bestOrigin);
-      if (!e) continue;
-      frontier.pruneEmpty(bestOrigin);
-      const robots = robotsOf.get(bestOrigin);
-      if (!robots || !isAllowed(robots, e.url)) {
-        disallowed++;
-        frontier.markDone(e.url);
-        continue;
-      }
-      const site = siteOfEntry(e);
-      if (e.kind === 'page') {
-        if (budgetSpent()) {
-          // Stays queued (persisted) for a `resume: true` run.
-          frontier.requeue(e);
+      const robots = robotsOf.get(origin);
+      // This host's best entry that may be fetched.
+      for (;;) {
+        const e = frontier.take(origin);
+        if (!e) {
+          frontier.pruneEmpty(origin);
           break;
         }
-        if ((sitePages.get(site) ?? 0) >= pagesPerSite) {
+        if (!robots || !isAllowed(robots, e.url)) {
+          disallowed++;
           frontier.markDone(e.url);
           continue;
         }
-        sitePages.set(site, (sitePages.get(site) ?? 0) + 1);
-        dispatchedPages++;
+        const site = siteOfEntry(e);
+        if (e.kind === 'page') {
+          if (budgetSpent()) {
+            // Stays queued (persisted) for a `resume: true` run.
+            frontier.requeue(e);
+            break;
+          }
+          if ((sitePages.get(site) ?? 0) >= pagesPerSite) {
+            frontier.markDone(e.url);
+            continue;
+          }
+          const n = (sitePages.get(site) ?? 0) + 1;
+          sitePages.set(site, n);
+          dispatchedPages++;
+          // The site's page budget is spent: its other queued pages go.
+          if (n >= pagesPerSite) frontier.dropSite(site);
+        }
+        politeness.acquire(origin);
+        batch.push({ ...e, startedAt: Date.now() });
+        break;
       }
-      politeness.acquire(bestOrigin);
-      batch.push({ ...e, startedAt: Date.now() });
     }
     if (batch.length) {
       for (const d of batch) inflight.set(d.url, d);

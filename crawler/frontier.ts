@@ -73,7 +73,13 @@ export class Frontier {
   /** Every URL this crawl has seen (queued, in flight or done). */
   private seen = new Set<string>();
   private seq = 0;
-  private pendingWrites: FrontierEntry[] = [];
+  /** Queued page entries per site (for the per-site cap and dropSite). */
+  private sitePages = new Map<string, Set<string>>();
+  /** Queued entries per origin (heap copies beyond these are stale; compacted when they pile up). */
+  private originLive = new Map<string, number>();
+  /** URLs with a row in the frontier table. */
+  private persisted = new Set<string>();
+  private pendingWrites = new Map<string, FrontierEntry>();
   private pendingDone: string[] = [];
   private stmt: {
     insert: Database.Statement;
@@ -114,6 +120,7 @@ export class Frontier {
     let done = 0;
     for (const r of rows) {
       this.seen.add(r.url);
+      this.persisted.add(r.url);
       if (r.state === 'done' || isDone(r.url)) {
         done++;
         if (r.state !== 'done') this.pendingDone.push(r.url);
@@ -122,6 +129,7 @@ export class Frontier {
       const e: FrontierEntry = { url: r.url, site: r.site, origin: r.origin, priority: r.priority, hops: r.hops, kind: r.kind, seq: this.seq++ };
       if (r.parent) e.parent = r.parent;
       this.queued.set(e.url, e);
+      this.track(e);
       this.heapOf(e.origin).push(e);
       queued++;
     }
@@ -141,24 +149,110 @@ export class Frontier {
     return this.seen.has(url);
   }
 
-  /** Adds a URL, or raises the priority of a queued one. Returns false if already seen and not raised. */
-  add(e: Omit<FrontierEntry, 'seq'>): boolean {
+  private track(e: FrontierEntry): void {
+    this.originLive.set(e.origin, (this.originLive.get(e.origin) ?? 0) + 1);
+    if (e.kind !== 'page') return;
+    let set = this.sitePages.get(e.site);
+    if (!set) {
+      set = new Set();
+      this.sitePages.set(e.site, set);
+    }
+    set.add(e.url);
+  }
+
+  private untrack(e: FrontierEntry): void {
+    const n = (this.originLive.get(e.origin) ?? 1) - 1;
+    if (n > 0) this.originLive.set(e.origin, n);
+    else this.originLive.delete(e.origin);
+    if (e.kind !== 'page') return;
+    const set = this.sitePages.get(e.site);
+    if (!set) return;
+    set.delete(e.url);
+    if (set.size === 0) this.sitePages.delete(e.site);
+  }
+
+  /** Removes a queued entry for good (dropped, evicted): done in the table if it has a row. */
+  private discard(e: FrontierEntry): void {
+    this.queued.delete(e.url);
+    this.untrack(e);
+    this.pendingWrites.delete(e.url);
+    if (this.persisted.has(e.url)) this.pendingDone.push(e.url);
+  }
+
+  /** Rebuilds an origin's heap when stale copies outnumber its live entries. */
+  private compact(origin: string): void {
+    const h = this.heaps.get(origin);
+    if (!h) return;
+    const live = this.originLive.get(origin) ?? 0;
+    if (h.size <= 2 * live + 64) return;
+    const entries = h.drain().filter((e) => this.queued.get(e.url) === e);
+    if (entries.length === 0) {
+      this.heaps.delete(origin);
+      return;
+    }
+    for (const e of entries) h.push(e);
+  }
+
+  /** Queued page entries of a site. */
+  queuedPages(site: string): number {
+    return this.sitePages.get(site)?.size ?? 0;
+  }
+
+  /**
+   * Adds a URL, or raises the priority of a queued one. Returns false if already seen and not
+   * raised. With `siteCap`, a site never has more than that many queued page entries: a new
+   * page entry replaces the site's worst one when it is better, else it is not queued.
+   */
+  add(e: Omit<FrontierEntry, 'seq'>, opts: { siteCap?: number } = {}): boolean {
     const q = this.queued.get(e.url);
     if (q) {
       if (e.priority <= q.priority) return false;
       const up: FrontierEntry = { ...q, priority: e.priority, seq: q.seq };
       this.queued.set(e.url, up);
       this.heapOf(up.origin).push(up);
-      this.pendingWrites.push(up);
+      this.pendingWrites.set(up.url, up);
       return true;
     }
     if (this.seen.has(e.url)) return false;
+    if (e.kind === 'page' && opts.siteCap !== undefined) {
+      const set = this.sitePages.get(e.site);
+      if ((set?.size ?? 0) >= opts.siteCap) {
+        if (!set || set.size === 0) return false;
+        let worst: FrontierEntry | undefined;
+        for (const u of set) {
+          const x = this.queued.get(u);
+          if (x && (!worst || x.priority < worst.priority || (x.priority === worst.priority && x.seq > worst.seq))) worst = x;
+        }
+        // Not better than the worst queued: not queued (and not marked seen, so it may come back better).
+        if (!worst || e.priority <= worst.priority) return false;
+        this.discard(worst);
+        this.compact(worst.origin);
+      }
+    }
     const entry: FrontierEntry = { ...e, seq: this.seq++ };
     this.seen.add(entry.url);
     this.queued.set(entry.url, entry);
+    this.track(entry);
     this.heapOf(entry.origin).push(entry);
-    this.pendingWrites.push(entry);
+    this.pendingWrites.set(entry.url, entry);
     return true;
+  }
+
+  /** Drops a site's queued page entries (its page budget is spent); returns how many. */
+  dropSite(site: string): number {
+    const set = this.sitePages.get(site);
+    if (!set) return 0;
+    const origins = new Set<string>();
+    let n = 0;
+    for (const u of [...set]) {
+      const e = this.queued.get(u);
+      if (!e) continue;
+      this.discard(e);
+      origins.add(e.origin);
+      n++;
+    }
+    for (const o of origins) this.compact(o);
+    return n;
   }
 
   /** Best live entry of an origin without removing it. */
@@ -179,6 +273,7 @@ export class Frontier {
     if (!top) return undefined;
     this.heaps.get(origin)?.pop();
     this.queued.delete(top.url);
+    this.untrack(top);
     return top;
   }
 
@@ -194,6 +289,7 @@ export class Frontier {
     const live = h.drain().filter((e) => this.queued.get(e.url) === e);
     for (const e of live) {
       this.queued.delete(e.url);
+      this.untrack(e);
       this.pendingDone.push(e.url);
     }
     this.heaps.delete(origin);
@@ -210,6 +306,7 @@ export class Frontier {
       if (this.queued.get(e.url) !== e) continue;
       if (pred(e)) {
         this.queued.delete(e.url);
+        this.untrack(e);
         this.pendingDone.push(e.url);
         n++;
       } else h.push(e);
@@ -228,7 +325,9 @@ export class Frontier {
 
   /** Re-queues an entry that was taken but not finished (interrupted). */
   requeue(e: FrontierEntry): void {
+    if (this.queued.has(e.url)) return;
     this.queued.set(e.url, e);
+    this.track(e);
     this.heapOf(e.origin).push(e);
   }
 
@@ -238,16 +337,17 @@ export class Frontier {
 
   /** Buffered writes or done marks not yet flushed. */
   get dirty(): boolean {
-    return this.pendingWrites.length > 0 || this.pendingDone.length > 0;
+    return this.pendingWrites.size > 0 || this.pendingDone.length > 0;
   }
 
   /** Writes buffered inserts and done marks; call inside the page's transaction. */
   flush(): void {
-    if (this.pendingWrites.length === 0 && this.pendingDone.length === 0) return;
+    if (this.pendingWrites.size === 0 && this.pendingDone.length === 0) return;
     const at = new Date().toISOString();
-    for (const e of this.pendingWrites) this.stmt.insert.run(e.url, e.site, e.origin, e.priority, e.hops, e.kind, e.parent ?? null, at);
+    for (const e of this.pendingWrites.values()) this.stmt.insert.run(e.url, e.site, e.origin, e.priority, e.hops, e.kind, e.parent ?? null, at);
     for (const u of this.pendingDone) this.stmt.done.run(u);
-    this.pendingWrites = [];
+    for (const u of this.pendingWrites.keys()) this.persisted.add(u);
+    this.pendingWrites = new Map();
     this.pendingDone = [];
   }
 }

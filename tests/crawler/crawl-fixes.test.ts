@@ -12,6 +12,7 @@ import { generateWeb } from '../fixtures/web/generated.ts';
 import Database from '../../crawler/sqlite.ts';
 import { runCrawl } from '../../crawler/crawl.ts';
 import { openStore } from '../../crawler/store.ts';
+import { Frontier } from '../../crawler/frontier.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -278,6 +279,62 @@ describe('a second crawl', () => {
       const r4 = await runCrawl({ seeds: [web.url('r0')], recrawlAfterMs: 0, ...opts });
       expect(r4.pagesFetched).toBe(r1.pagesFetched);
       expect(web.log.slice(n3).filter((r) => r.path === '/' && r.site === 'r0')).toHaveLength(1);
+    } finally {
+      await web.close();
+    }
+  }, 60_000);
+});
+
+describe('a bounded frontier', () => {
+  it('keeps the best 5 × pagesPerSite entries of a site and drops them once its budget is spent', () => {
+    const store = openStore(join(dir, 'frontier-unit.db'));
+    try {
+      const f = new Frontier(store.db);
+      const origin = 'http://big.example';
+      for (let i = 0; i < 200; i++) f.add({ url: `${origin}/p${i}`, site: 'big.example', origin, priority: (i * 37) % 200, hops: 0, kind: 'page' }, { siteCap: 10 });
+      f.add({ url: `${origin}/sitemap.xml`, site: 'big.example', origin, priority: 4.5, hops: 0, kind: 'sitemap' }, { siteCap: 10 });
+      expect(f.queuedPages('big.example')).toBe(10);
+      expect(f.size).toBe(11);
+      store.db.transaction(() => f.flush()).immediate();
+      expect((store.db.prepare(`SELECT COUNT(*) AS n FROM frontier WHERE state = 'queued'`).get() as { n: number }).n).toBe(11);
+      // The ten best priorities (190..199), best first.
+      const taken: number[] = [];
+      for (let i = 0; i < 3; i++) taken.push(f.take(origin)?.priority ?? -1);
+      expect(taken).toEqual([199, 198, 197]);
+      expect(f.dropSite('big.example')).toBe(7);
+      expect(f.queuedPages('big.example')).toBe(0);
+      expect(f.take(origin)?.kind).toBe('sitemap'); // feeds and sitemaps are not page budget
+      store.db.transaction(() => f.flush()).immediate();
+      expect((store.db.prepare(`SELECT COUNT(*) AS n FROM frontier WHERE state = 'queued'`).get() as { n: number }).n).toBe(4); // 3 taken + the sitemap: marked done by their handlers
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a sitemap listing thousands of mentoring URLs queues at most 5 × pagesPerSite of them', async () => {
+    const N = 3000;
+    const urls = Array.from({ length: N }, (_, i) => `<url><loc>{{bigmap}}/mentors/person-${i}</loc><lastmod>2026-0${1 + (i % 9)}-01</lastmod></url>`).join('');
+    const web = await startFixtureWeb([
+      {
+        name: 'bigmap',
+        address: '127.0.23.2',
+        robots: 'User-agent: *\nAllow: /\n',
+        pages: {
+          '/': mentorPage('Mentoring guide'),
+          '/sitemap.xml': { contentType: 'application/xml', body: `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>` },
+          ...Object.fromEntries(Array.from({ length: N }, (_, i) => [`/mentors/person-${i}`, mentorPage(`Mentor ${i}`)])),
+        },
+      },
+    ]);
+    const db = join(dir, 'bigmap.db');
+    try {
+      const report = await runCrawl({ seeds: [web.url('bigmap')], db, pagesPerSite: 3, politenessDelayMs: 0, progress: 'off', timeoutMs: 5000 });
+      expect(report.pagesFetched).toBe(3);
+      expect(report.queued).toBe(0); // dropped once the site's budget was spent
+      expect(web.log.filter((r) => r.path.startsWith('/mentors/')).length).toBe(2);
+      const rows = frontierRows(db);
+      expect(rows.all).toBeLessThanOrEqual(5 * 3 + 2);
+      expect(rows.queued).toBe(0);
     } finally {
       await web.close();
     }
