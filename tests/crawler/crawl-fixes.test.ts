@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { startFixtureWeb, type FixtureSite } from '../fixtures/web/server.ts';
 import { generateWeb } from '../fixtures/web/generated.ts';
-import Database from '../../crawler/sqlite.ts';
+import Database, { sqliteBinding } from '../../crawler/sqlite.ts';
 import { runCrawl } from '../../crawler/crawl.ts';
 import { openStore } from '../../crawler/store.ts';
 import { Frontier } from '../../crawler/frontier.ts';
@@ -62,7 +62,7 @@ describe('a concurrent writer (SQLITE_BUSY)', () => {
     const db = join(dir, 'busy-wait.db');
     openStore(db).close();
     const holderJs = join(dir, 'holder.cjs');
-    const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
+    const sqlitePath = createRequire(import.meta.url).resolve(sqliteBinding);
     writeFileSync(
       holderJs,
       `const D = require(${JSON.stringify(sqlitePath)});
