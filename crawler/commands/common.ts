@@ -1,6 +1,7 @@
 // Shared plumbing for the CLI commands: the output abstraction (so every command runs
 // in-process in tests), errors with exit codes, option parsing helpers and the terminal
 // sanitiser for page-derived strings.
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 
@@ -153,3 +154,33 @@ export function dbOption(): OptionSpec {
 }
 
 export const DB_HELP = '  --db FILE          SQLite store (default ./data/mentor-radar.db, or $MENTOR_RADAR_DB)';
+
+/**
+ * Reads a local file named on the command line, with a one-line error for each usual mistake
+ * (missing, a directory, not a regular file, too large, unreadable, empty, binary). `what` names
+ * what the file should be ("HTML", "a JSON or CSV export"); `notFoundHint` is appended to "no such file".
+ */
+export async function readInputFile(arg: string, cwd: string, opts: { maxBytes: number; what: string; notFoundHint?: string }): Promise<{ bytes: Uint8Array; path: string }> {
+  const path = resolve(cwd, arg);
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CliError(`no such file: ${clean(arg)}${opts.notFoundHint ?? ''}`);
+    throw new CliError(`cannot read ${clean(arg)}: ${oneLine(e)}`);
+  }
+  if (info.isDirectory()) throw new CliError(`${clean(arg)} is a directory, not ${opts.what}`);
+  if (!info.isFile()) throw new CliError(`${clean(arg)} is not a regular file`);
+  if (info.size > opts.maxBytes) throw new CliError(`${clean(arg)} is too large (${info.size} bytes; at most ${opts.maxBytes})`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new CliError(`cannot read ${clean(arg)}: ${oneLine(e)}`);
+  }
+  if (bytes.length === 0) throw new CliError(`${clean(arg)} is empty`);
+  // A NUL in the first 8 KB: an image, an archive, a database — never text.
+  if (bytes.subarray(0, 8192).includes(0)) throw new CliError(`${clean(arg)} is a binary file, not ${opts.what}`);
+  return { bytes, path };
+}

@@ -1,12 +1,10 @@
 // `mentor-radar import FILE [--db FILE]`: an export (the extension's or ours, JSON or CSV)
 // merged into the store by site. All or nothing: the whole file is validated first, then
 // written in one transaction; a bad file changes nothing.
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { ImportError, parseCandidates } from '../../scoring/index.ts';
 import type { Candidate } from '../../scoring/index.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
-import { CliError, DB_HELP, clean, dbPath, oneLine, safeJson } from './common.ts';
+import { CliError, DB_HELP, clean, dbPath, oneLine, readInputFile, safeJson } from './common.ts';
 import { mergeIntoStore, withStore } from './db.ts';
 
 /** Imports larger than this are surely not a candidates export. */
@@ -26,18 +24,7 @@ ${DB_HELP}
 `;
 
 export async function readCandidatesFile(arg: string, cwd: string, now: string): Promise<Candidate[]> {
-  const path = resolve(cwd, arg);
-  let info;
-  try {
-    info = await stat(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file: ${clean(arg)}` : `cannot read ${clean(arg)}: ${oneLine(e)}`);
-  }
-  if (info.isDirectory()) throw new CliError(`${clean(arg)} is a directory`);
-  if (info.size > MAX_IMPORT_BYTES) throw new CliError(`${clean(arg)} is too large to be an export (${info.size} bytes)`);
-  const bytes = await readFile(path);
-  if (bytes.subarray(0, 8192).includes(0)) throw new CliError(`${clean(arg)}: a binary file, not a JSON or CSV export`);
+  const { bytes } = await readInputFile(arg, cwd, { maxBytes: MAX_IMPORT_BYTES, what: 'a JSON or CSV export' });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -1,11 +1,10 @@
 // `mentor-radar score URL|FILE.html [--url URL] [--json] [--year YYYY]`: one page, explained.
-import { readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { scorePage, COMPONENT_LABELS, COMPONENT_NAMES } from '../../scoring/index.ts';
 import type { ComponentName, PageScore } from '../../scoring/index.ts';
 import { FetchError, decodeBody, fetchPage } from '../fetch.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
-import { CliError, UsageError, clean, fit, oneLine, pad, safeJson, stringOption, yearOption } from './common.ts';
+import { CliError, UsageError, clean, fit, oneLine, pad, readInputFile, safeJson, stringOption, yearOption } from './common.ts';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const TIMEOUT_MS = 20_000;
@@ -67,36 +66,13 @@ function ownUrl(html: string): string | undefined {
   return undefined;
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
-}
-
 async function readHtmlFile(arg: string, cwd: string): Promise<{ html: string; path: string }> {
-  const path = resolve(cwd, arg);
-  let info;
-  try {
-    info = await stat(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      const hint = /^[\w-]+(\.[\w-]+)+(\/|$)/.test(arg) && !/\.x?html?$/i.test(arg) ? ' (for a web page, write the URL with https://)' : '';
-      throw new CliError(`no such file: ${clean(arg)}${hint}`);
-    }
-    throw new CliError(`cannot read ${clean(arg)}: ${oneLine(e)}`);
-  }
-  if (info.isDirectory()) throw new CliError(`${clean(arg)} is a directory, not an HTML file`);
-  if (!info.isFile()) throw new CliError(`${clean(arg)} is not a regular file`);
-  if (info.size > MAX_BYTES) throw new CliError(`${clean(arg)} is too large (${info.size} bytes; at most ${MAX_BYTES})`);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    throw new CliError(`cannot read ${clean(arg)}: ${oneLine(e)}`);
-  }
-  if (bytes.length === 0) throw new CliError(`${clean(arg)} is empty`);
-  if (looksBinary(bytes)) throw new CliError(`${clean(arg)} is a binary file, not HTML`);
+  const looksLikeUrl = /^[\w-]+(\.[\w-]+)+(\/|$)/.test(arg) && !/\.x?html?$/i.test(arg);
+  const { bytes, path } = await readInputFile(arg, cwd, {
+    maxBytes: MAX_BYTES,
+    what: 'HTML',
+    notFoundHint: looksLikeUrl ? ' (for a web page, write the URL with https://)' : '',
+  });
   const html = decodeBody(bytes, undefined).text;
   if (!HTML_SNIFF.test(html.slice(0, 65_536))) throw new CliError(`${clean(arg)} does not look like HTML`);
   return { html, path };
