@@ -46,6 +46,18 @@ function busySite(name: string, address: string, hookPath: string, hook: () => v
   return { name, address, robots: 'User-agent: *\nAllow: /\n', pages };
 }
 
+/** A hook that, the first time it runs, makes `holder` take the write lock for 700 ms (another writer). */
+function lockOnce(holder: InstanceType<typeof Database>): () => void {
+  let held = false;
+  return () => {
+    if (held) return;
+    held = true;
+    holder.exec('BEGIN IMMEDIATE');
+    holder.prepare(`INSERT OR REPLACE INTO curation (site) VALUES ('other.example')`).run();
+    setTimeout(() => holder.exec('COMMIT'), 700);
+  };
+}
+
 function rowsOf(db: string, crawlId?: number): { url: string; status: string; error_kind: string | null }[] {
   const d = new Database(db, { readonly: true });
   try {
@@ -112,14 +124,7 @@ process.stdout.write('ready\\n');`,
     const store = openStore(db);
     store.db.pragma('busy_timeout = 50');
     const holder = new Database(db);
-    let held = false;
-    const lock = () => {
-      if (held) return;
-      held = true;
-      holder.exec('BEGIN IMMEDIATE');
-      holder.prepare(`INSERT OR REPLACE INTO curation (site) VALUES ('other.example')`).run();
-      setTimeout(() => holder.exec('COMMIT'), 700);
-    };
+    const lock = lockOnce(holder);
     const web = await startFixtureWeb([busySite('busyr', '127.0.20.3', '/b', lock)]);
     try {
       const report = await runCrawl({ seeds: [web.url('busyr')], db: store, politenessDelayMs: 0, progress: 'off', timeoutMs: 5000 });
@@ -145,14 +150,7 @@ describe('a store error in the robots.txt callback', () => {
     const store = openStore(db);
     store.db.pragma('busy_timeout = 50');
     const holder = new Database(db);
-    let held = false;
-    const lock = () => {
-      if (held) return;
-      held = true;
-      holder.exec('BEGIN IMMEDIATE');
-      holder.prepare(`INSERT OR REPLACE INTO curation (site) VALUES ('other.example')`).run();
-      setTimeout(() => holder.exec('COMMIT'), 700);
-    };
+    const lock = lockOnce(holder);
     const rejections: unknown[] = [];
     const onRejection = (r: unknown) => rejections.push(r);
     process.on('unhandledRejection', onRejection);
