@@ -1,6 +1,7 @@
 // Link priority for the best-first frontier: anchor text, URL words, nearby text and the parent
 // page's score; plus the per-site selection bonuses (home, about, blog index, mentoring
 // category/tag pages) and hub detection (blogrolls, "best mentoring blogs" roundups).
+import { normalisePageUrl } from '../scoring/index.ts';
 
 export const MENTOR_RE = /\bmentor(?:s|ing|ship|ships|ed|ee|ees)?\b/i;
 const MENTOR_URL_RE = /mentor/i;
@@ -19,19 +20,11 @@ export function isCrawlableUrl(url: URL): boolean {
   return true;
 }
 
-/** Canonical form for the frontier: no fragment, default port dropped (URL does that), http(s) only. */
+/** Canonical form for the frontier: scoring's page-URL rule, then only what the crawler fetches. */
 export function normaliseUrl(href: string, base?: string): string | undefined {
-  let u: URL;
-  try {
-    u = base ? new URL(href, base) : new URL(href);
-  } catch {
-    return undefined;
-  }
-  if (!isCrawlableUrl(u)) return undefined;
-  u.hash = '';
-  // Tracking parameters make duplicates.
-  for (const p of [...u.searchParams.keys()]) if (/^(utm_|fbclid|gclid|mc_|ref$)/i.test(p)) u.searchParams.delete(p);
-  return u.href;
+  const normalised = normalisePageUrl(href, base);
+  if (normalised === undefined || !isCrawlableUrl(new URL(normalised))) return undefined;
+  return normalised;
 }
 
 /** Links scoring below this are not queued at all (login, privacy, cart... on a best-first crawl). */

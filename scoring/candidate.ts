@@ -2,34 +2,7 @@
 // becomes one candidate, and nothing the curator wrote is lost.
 import type { Candidate, Decision, HistoryEntry, SiteScore, Source } from './types.ts';
 import { DECISIONS, SOURCES } from './types.ts';
-
-const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
-
-/**
- * Normalised site key: lower-case host without a leading `www.`, default ports dropped,
- * other ports kept (`127.0.0.2:8080`). Throws on anything that is not an http(s) URL.
- */
-export function siteKey(input: string): string {
-  let url: URL;
-  // A bare `host` or `host:port` gets https://; anything else with a scheme (javascript:, ftp:) keeps it.
-  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(input) && !/^[^:/]+:\d+(\/|$)/.test(input);
-  try {
-    url = new URL(hasScheme ? input : `https://${input}`);
-  } catch {
-    throw new Error(`not a URL: ${JSON.stringify(input.slice(0, 200))}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`not an http(s) URL: ${JSON.stringify(input.slice(0, 200))}`);
-  }
-  const host = url.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
-  const port = url.port && url.port !== DEFAULT_PORTS[url.protocol] ? `:${url.port}` : '';
-  return host + port;
-}
-
-/** The origin a site score is about, e.g. `https://example.org`. */
-export function siteOrigin(input: string): string {
-  return new URL(input).origin;
-}
+import { siteKey } from './url.ts';
 
 export function newCandidate(siteScore: SiteScore, source: Source, at: string): Candidate {
   return {

@@ -1,7 +1,8 @@
 // Candidates out (CSV, JSON, Markdown roundup draft) and back in (JSON or CSV import).
 // The one definition of the CSV columns: the crawler and the extension both call these.
 import Papa from 'papaparse';
-import { isDecision, isSource, rankCandidates, siteKey } from './candidate.ts';
+import { isDecision, isSource, rankCandidates } from './candidate.ts';
+import { siteKey } from './url.ts';
 import type { Candidate, SiteComponents, SiteKind, SiteScore, Source } from './types.ts';
 import { SITE_KINDS } from './types.ts';
 

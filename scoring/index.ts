@@ -4,7 +4,8 @@ export { scorePage, SCORER_VERSION } from './page.ts';
 export type { ScorePageInput } from './page.ts';
 export { scoreSite } from './site.ts';
 export type { ScoreSiteOptions } from './site.ts';
-export { siteKey, siteOrigin, newCandidate, mergeCandidates, mergeAll, rankCandidates, isDecision, isSource } from './candidate.ts';
+export { siteKey, siteOrigin, normalisePageUrl, isTrackingParam } from './url.ts';
+export { newCandidate, mergeCandidates, mergeAll, rankCandidates, isDecision, isSource } from './candidate.ts';
 export {
   CSV_COLUMNS,
   candidatesToCsv,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeAll, mergeCandidates, newCandidate, rankCandidates, siteKey } from '../../scoring/candidate.ts';
+import { mergeAll, mergeCandidates, newCandidate, rankCandidates } from '../../scoring/candidate.ts';
+import { siteKey } from '../../scoring/url.ts';
 import type { Candidate, SiteScore } from '../../scoring/types.ts';
 
 function siteScore(site: string, score: number, pagesScored = 1): SiteScore {
