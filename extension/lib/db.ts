@@ -242,6 +242,20 @@ export async function listCandidates(): Promise<Candidate[]> {
   return guarded(async () => (await openMentorDb()).getAll('candidates'));
 }
 
+/** The `n` best-scored candidates straight from the `byScore` index: the dashboard's first screen. */
+export async function topCandidatesByScore(n: number): Promise<Candidate[]> {
+  return guarded(async () => {
+    const db = await openMentorDb();
+    const out: Candidate[] = [];
+    let cur = await db.transaction('candidates').store.index('byScore').openCursor(null, 'prev');
+    while (cur && out.length < n) {
+      out.push(cur.value);
+      cur = await cur.continue();
+    }
+    return out;
+  });
+}
+
 export async function getCandidate(site: string): Promise<Candidate | undefined> {
   return guarded(async () => (await openMentorDb()).get('candidates', normKey(site)));
 }

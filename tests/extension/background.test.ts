@@ -4,8 +4,10 @@
 // events are recorded here.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import background, { MENU_ID } from '../../extension/entrypoints/background.ts';
-import { CANNOT_READ, MAX_HTML, refreshBadge } from '../../extension/lib/bookmark.ts';
+import background from '../../extension/entrypoints/background.ts';
+import { MENU_ID } from '../../extension/lib/background/gestures.ts';
+import { refreshBadge } from '../../extension/lib/background/badge.ts';
+import { CANNOT_READ, MAX_HTML } from '../../extension/lib/background/bookmark.ts';
 import { closeMentorDb, getCandidate, pagesOfSite, putCandidate } from '../../extension/lib/db.ts';
 import type { BookmarkReply, CurateReply } from '../../extension/lib/messages.ts';
 import { saveSettings } from '../../extension/lib/settings.ts';

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { candidateStatus, parseTags, renderReply } from '../../extension/lib/popup-view.ts';
+import { candidateStatus, parseTags, renderReply } from '../../extension/lib/popup/view.ts';
 import { link, safeHttpUrl } from '../../extension/lib/dom.ts';
-import { readDocument } from '../../extension/lib/bookmark.ts';
+import { readDocument } from '../../extension/lib/background/bookmark.ts';
 import { downloadFile } from '../../extension/lib/transfer.ts';
 import { COMPONENT_NAMES } from '../../scoring/index.ts';
 import { candidateOf, pageOf } from './fixtures.ts';

@@ -1,20 +1,10 @@
 // The popup's view: fills the static elements of popup/index.html from a bookmark reply.
 // Page-derived strings (title, evidence, URLs) go in as text only; the one link is http(s) only.
-import { COMPONENT_LABELS, COMPONENT_NAMES } from '../../scoring/index.ts';
-import type { Candidate, PageScore } from '../../scoring/index.ts';
-import { clear, el, link, setText } from './dom.ts';
-import type { BookmarkReply } from './messages.ts';
-
-export { COMPONENT_LABELS };
-
-export const KIND_LABELS: Record<string, string> = {
-  blog: 'Blog',
-  company: 'Company site',
-  nonprofit: 'Nonprofit',
-  academic: 'Academic',
-  directory: 'Directory',
-  other: 'Other',
-};
+import { COMPONENT_NAMES } from '../../../scoring/index.ts';
+import type { Candidate, PageScore } from '../../../scoring/index.ts';
+import { clear, el, link, setText } from '../dom.ts';
+import { COMPONENT_LABELS, kindLabel } from '../labels.ts';
+import type { BookmarkReply } from '../messages.ts';
 
 const $ = (doc: Document, id: string) => doc.getElementById(id);
 
@@ -35,7 +25,7 @@ export function renderPage(doc: Document, page: PageScore): void {
     clear(title);
     title.appendChild(link(doc, page.finalUrl, page.title.trim() || page.finalUrl || page.url));
   }
-  setText($(doc, 'site-kind'), KIND_LABELS[page.siteKind] ?? KIND_LABELS.other);
+  setText($(doc, 'site-kind'), kindLabel(page.siteKind));
   for (const name of COMPONENT_NAMES) {
     const row = doc.querySelector(`[data-component="${name}"]`);
     if (!row) continue;

@@ -2,11 +2,11 @@
 // here with scoring/ (never in the page), store the page, rebuild the site score from every stored
 // page of that site, merge into the candidate, update the badge.
 import { browser } from 'wxt/browser';
-import { newCandidate, scorePage, scoreSite, siteKey } from '../../scoring/index.ts';
-import type { Candidate } from '../../scoring/index.ts';
-import { getCandidate, pagesOfSite, savePageAndCandidate } from './db.ts';
-import type { BookmarkReply } from './messages.ts';
-import { getSettings, roundupYearOf } from './settings.ts';
+import { newCandidate, scorePage, scoreSite, siteKey } from '../../../scoring/index.ts';
+import { pagesOfSite, savePageAndCandidate } from '../db.ts';
+import { setBadgeFor } from './badge.ts';
+import type { BookmarkReply } from '../messages.ts';
+import { getSettings, roundupYearOf } from '../settings.ts';
 
 /** Pages bigger than this are cut (the scorer reads the start of the document). */
 export const MAX_HTML = 5 * 1024 * 1024;
@@ -83,46 +83,4 @@ export async function bookmarkTab(tabId: number, now: () => Date = () => new Dat
     const err = e as Error;
     return { ok: false, error: err?.name === 'DbQuotaError' ? err.message : describe(e) };
   }
-}
-
-// ------------------------------------------------------------------ badge
-
-/** `action` in MV3; Firefox's MV2 build only has `browserAction` (same badge API). */
-export function toolbarAction(): typeof browser.action {
-  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-}
-
-export function badgeText(c: Candidate): string {
-  return String(Math.round(c.siteScore.score));
-}
-
-export function badgeColor(score: number): string {
-  if (score >= 70) return '#1a7f37';
-  if (score >= 40) return '#9a6700';
-  return '#6e7781';
-}
-
-export async function setBadgeFor(tabId: number, c: Candidate | undefined): Promise<void> {
-  const settings = await getSettings();
-  const action = toolbarAction();
-  if (!c || !settings.badge) {
-    await action.setBadgeText({ tabId, text: '' });
-    return;
-  }
-  await action.setBadgeText({ tabId, text: badgeText(c) });
-  await action.setBadgeBackgroundColor({ tabId, color: badgeColor(c.siteScore.score) });
-  await action.setTitle({ tabId, title: `Mentor Radar: ${c.name || c.site} scores ${badgeText(c)} (${c.decision})` });
-}
-
-/** Badge for a tab whose URL we know (tabs.onUpdated/onActivated): the site's score if it is a candidate. */
-export async function refreshBadge(tabId: number, url: string | undefined): Promise<void> {
-  if (!url) return; // no URL without the optional `tabs` permission: leave the badge alone
-  let site: string;
-  try {
-    site = siteKey(url);
-  } catch {
-    await toolbarAction().setBadgeText({ tabId, text: '' }).catch(() => undefined);
-    return;
-  }
-  await setBadgeFor(tabId, await getCandidate(site));
 }

@@ -1,0 +1,289 @@
+// The dashboard, mounted on its page (entrypoints/dashboard/index.html): every candidate ranked by
+// site score, with search, filters, sort, inline curation, keyboard triage, delete with undo,
+// per-candidate detail, export and import. The parts live beside this file; this wires them.
+//
+// Smooth with 10,000 candidates: the list is virtualised, search/filter/sort run over a
+// precomputed index (model.ts), and each frame reads layout once before writing.
+import { browser } from 'wxt/browser';
+import { isDecision } from '../../../scoring/index.ts';
+import { dbEvents, deleteCandidate, listCandidates, pagesOfSite, requestPersistence, restoreCandidate, topCandidatesByScore, updateCuration } from '../db.ts';
+import { el, safeHttpUrl, setText } from '../dom.ts';
+import { COMPONENT_LABELS } from '../labels.ts';
+import { parseTags } from '../popup/view.ts';
+import { CandidateRows, ROW_H, type RowNode } from './candidate-rows.ts';
+import { Curator } from './curation.ts';
+import { DetailPanel } from './detail-panel.ts';
+import { countText } from './format.ts';
+import { keyAction, inField, type TriageAction } from './keyboard.ts';
+import { SORT_KEYS, SORT_LABELS, cleanFilters, isSortKey, sortComponent, type Entry, type Filters } from './model.ts';
+import { DashboardState } from './state.ts';
+import { StatusLine, notifyChanged } from './status.ts';
+import { mountTransfer } from './transfer.ts';
+import { viewFromHash, viewToHash } from './url-hash.ts';
+import { VirtualList } from './virtual-list.ts';
+
+export function mountDashboard(doc: Document): void {
+  const $ = <T extends HTMLElement = HTMLElement>(id: string) => doc.getElementById(id) as T;
+  const win = doc.defaultView as Window & typeof globalThis;
+  const rowsEl = $('rows');
+  const state = new DashboardState();
+  const rows = new CandidateRows();
+  const list = new VirtualList<Entry, RowNode>(doc, rowsEl, $('rows-spacer'), rows, ROW_H);
+  const status = new StatusLine($('message'));
+  const detail = new DetailPanel(doc, { pagesOfSite, onError: (e) => status.fail(e) });
+  const isLoading = () => doc.body.getAttribute('data-state') === 'loading';
+
+  // ---------------------------------------------------------------- drawing
+
+  /** Recompute the view (filters + sort), keep the cursor on the same site if still shown, draw. */
+  function refresh(): void {
+    win.performance.mark('mr:refresh-start');
+    state.recompute();
+    setText($('count'), countText(state.view.length, state.index.size));
+    $('empty').hidden = state.view.length > 0;
+    const compKey = sortComponent(state.sort);
+    rows.compKey = compKey;
+    setText($('comp-head'), compKey ? COMPONENT_LABELS[compKey] : '');
+    list.set(state.view, state.cursor);
+    detail.show(state.selected());
+    win.performance.measure('mr:refresh', 'mr:refresh-start');
+  }
+
+  function setCursor(next: number, reveal = true): void {
+    state.setCursor(next);
+    if (reveal) list.reveal(state.cursor);
+    list.set(state.view, state.cursor);
+    detail.show(state.selected());
+  }
+
+  // ---------------------------------------------------------------- curation
+
+  const undoButton = $('undo');
+  const curator = new Curator(
+    { updateCuration, deleteCandidate, restoreCandidate },
+    {
+      changed: (c) => {
+        state.upsert(c);
+        refresh();
+      },
+      removed: (site) => {
+        state.index.remove(site);
+        refresh();
+      },
+      say: (t) => status.say(t),
+      fail: (e) => status.fail(e),
+      undoLabel: (label) => {
+        undoButton.hidden = !label;
+        if (label) undoButton.textContent = label;
+      },
+      notify: (sites) => notifyChanged(sites),
+    },
+  );
+
+  async function undoDelete(): Promise<void> {
+    const c = await curator.undoDelete();
+    if (!c) return;
+    state.selectSite(c.site);
+    refresh();
+    list.reveal(state.cursor);
+  }
+
+  // ---------------------------------------------------------------- keyboard
+
+  function act(a: TriageAction): void {
+    const site = state.cursorSite;
+    switch (a.type) {
+      case 'move':
+      case 'first':
+      case 'last':
+        setCursor(state.moved(a));
+        return;
+      case 'decide':
+        if (site) void curator.curate(site, { decision: a.decision });
+        return;
+      case 'delete':
+        if (site) void curator.remove(site);
+        return;
+      case 'undo':
+        void undoDelete();
+        return;
+      case 'focus-search':
+        $('search').focus();
+        return;
+      case 'open': {
+        const e = site ? state.index.get(site) : undefined;
+        const url = safeHttpUrl(e?.c.siteScore.bestPageUrl) ?? safeHttpUrl(e?.c.siteScore.site);
+        if (url) void browser.tabs.create({ url });
+        return;
+      }
+      case 'escape':
+        (doc.activeElement as HTMLElement | null)?.blur?.();
+        rowsEl.focus({ preventScroll: true });
+        return;
+    }
+  }
+
+  doc.addEventListener('keydown', (ev) => {
+    if (ev.isComposing || isLoading()) return;
+    const a = keyAction({ key: ev.key, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, altKey: ev.altKey, inField: inField(ev.target, ev.key) });
+    if (!a) return;
+    ev.preventDefault();
+    act(a);
+  });
+
+  // ---------------------------------------------------------------- filters, sort, hash
+
+  function readFilters(): Filters {
+    return cleanFilters({
+      query: $<HTMLInputElement>('search').value,
+      kind: $<HTMLSelectElement>('filter-kind').value,
+      decision: $<HTMLSelectElement>('filter-decision').value,
+      source: $<HTMLSelectElement>('filter-source').value,
+      year: $<HTMLSelectElement>('filter-year').value,
+    });
+  }
+
+  function saveHash(): void {
+    const h = viewToHash(state);
+    win.history.replaceState(null, '', h ? `#${h}` : win.location.pathname + win.location.search);
+  }
+
+  function restoreHash(): void {
+    const v = viewFromHash(win.location.hash);
+    state.filters = v.filters;
+    state.sort = v.sort;
+    $<HTMLInputElement>('search').value = v.filters.query;
+    $<HTMLSelectElement>('filter-kind').value = v.filters.kind;
+    $<HTMLSelectElement>('filter-decision').value = v.filters.decision;
+    $<HTMLSelectElement>('filter-source').value = v.filters.source;
+    $<HTMLSelectElement>('sort').value = v.sort;
+  }
+
+  function onFiltersChanged(): void {
+    state.filters = readFilters();
+    const s = $<HTMLSelectElement>('sort').value;
+    state.sort = isSortKey(s) ? s : 'score';
+    saveHash();
+    refresh();
+  }
+
+  for (const id of ['search', 'filter-kind', 'filter-decision', 'filter-source', 'filter-year', 'sort']) {
+    $(id).addEventListener(id === 'search' ? 'input' : 'change', onFiltersChanged);
+  }
+  const sortSelect = $<HTMLSelectElement>('sort');
+  for (const k of SORT_KEYS) sortSelect.appendChild(el(doc, 'option', { value: k }, SORT_LABELS[k]));
+
+  function fillYears(): void {
+    const sel = $<HTMLSelectElement>('filter-year');
+    const keep = sel.value || (state.filters.year ? String(state.filters.year) : '');
+    while (sel.options.length > 1) sel.remove(1);
+    for (const y of state.index.years()) sel.appendChild(el(doc, 'option', { value: y }, String(y)));
+    sel.value = [...sel.options].some((o) => o.value === keep) ? keep : '';
+  }
+
+  // ---------------------------------------------------------------- list and detail events
+
+  rowsEl.addEventListener('click', (ev) => {
+    const row = (ev.target as Element | null)?.closest?.('.row');
+    const site = row?.getAttribute('data-site');
+    if (!site) return;
+    const i = state.indexOfSite(site);
+    if (i >= 0 && i !== state.cursor) setCursor(i, false);
+    if (!(ev.target instanceof win.HTMLSelectElement)) rowsEl.focus({ preventScroll: true });
+  });
+
+  rowsEl.addEventListener('change', (ev) => {
+    const t = ev.target;
+    if (!(t instanceof win.HTMLSelectElement) || !t.classList.contains('decision')) return;
+    const row = t.closest('.row');
+    const node = row ? rows.nodeFor(row) : undefined;
+    const site = row?.getAttribute('data-site');
+    if (!site || !isDecision(t.value)) return;
+    if (node) list.invalidate(node); // redraw from the stored value
+    void curator.curate(site, { decision: t.value });
+  });
+
+  detail.decisionField.addEventListener('change', () => {
+    const v = detail.decisionField.value;
+    if (detail.site && isDecision(v)) void curator.curate(detail.site, { decision: v });
+  });
+
+  $('detail-save').addEventListener('click', () => {
+    const site = detail.site;
+    if (!site) return;
+    const decision = detail.decisionField.value;
+    void curator
+      .curate(site, {
+        decision: isDecision(decision) ? decision : undefined,
+        tags: parseTags(detail.tagsField.value).slice(0, 50),
+        notes: detail.noteField.value,
+      })
+      .then(() => {
+        const e = state.index.get(site);
+        if (e && detail.site === site) detail.fillCuration(e.c);
+      });
+  });
+
+  $('detail-delete').addEventListener('click', () => {
+    if (detail.site) void curator.remove(detail.site);
+  });
+  undoButton.addEventListener('click', () => void undoDelete());
+
+  // ---------------------------------------------------------------- load
+
+  let loading: Promise<void> | null = null;
+
+  /** (Re)read every candidate from IndexedDB; filters, sort and the cursor's site are kept. */
+  function load(): Promise<void> {
+    if (loading) return loading;
+    loading = (async () => {
+      win.performance.mark('mr:load-start');
+      try {
+        const all = await listCandidates();
+        win.performance.measure('mr:db-read', 'mr:load-start');
+        state.index.reset(all);
+        fillYears();
+        state.filters = readFilters(); // a year from the URL that no candidate has falls back to "any"
+        refresh();
+        win.performance.measure('mr:load', 'mr:load-start');
+        doc.body.setAttribute('data-state', 'ready');
+      } catch (e) {
+        status.fail(e);
+        doc.body.setAttribute('data-state', 'error');
+      }
+    })().finally(() => {
+      loading = null;
+    });
+    return loading;
+  }
+
+  mountTransfer(doc, { status, reload: load, notify: () => notifyChanged() });
+
+  dbEvents.addEventListener('blocking', () => status.say('Mentor Radar was updated in another tab: reload this page to go on.', 'error'));
+  dbEvents.addEventListener('blocked', () => status.say('Close other Mentor Radar tabs to finish upgrading the database.', 'error'));
+
+  // Bookmarks made in the popup while this tab was in the background show up when it comes back.
+  doc.addEventListener('visibilitychange', () => {
+    if (doc.visibilityState === 'visible' && doc.body.getAttribute('data-state') === 'ready') void load();
+  });
+
+  restoreHash();
+  // With thousands of candidates, paint the top of the ranking first (one short index cursor), then
+  // read everything. Triage keys wait for the full list (body[data-state=ready]).
+  // (One after the other: a concurrent getAll of everything would hold up the short cursor.)
+  void topCandidatesByScore(list.rowsPerScreen)
+    .then((top) => {
+      if (!isLoading() || top.length === 0) return;
+      state.index.reset(top);
+      refresh();
+      setText($('count'), 'Loading all candidates…');
+      win.performance.measure('mr:first-rows', { start: 0, end: win.performance.now() });
+    })
+    .catch(() => undefined)
+    .then(() => load())
+    .then(() => {
+      if (state.cursor < 0 && state.view.length > 0) setCursor(0, false);
+      rowsEl.focus({ preventScroll: true });
+    });
+  void requestPersistence().catch(() => undefined);
+}

@@ -1,0 +1,146 @@
+// The side panel: why the selected site scored as it did (components, reasons, facts, the pages
+// stored for it with their evidence) and its curation fields (decision, tags, note).
+// Page-derived strings go in as text only; links are http(s) only.
+import { COMPONENT_NAMES } from '../../../scoring/index.ts';
+import type { Candidate, SiteComponentName } from '../../../scoring/index.ts';
+import type { StoredPage } from '../db.ts';
+import { clear, el, link, safeHttpUrl, setText } from '../dom.ts';
+import { COMPONENT_LABELS, kindLabel } from '../labels.ts';
+import { formatComponent, formatDate, formatScore } from './format.ts';
+import type { Entry } from './model.ts';
+
+export const SITE_COMPONENTS: SiteComponentName[] = [...COMPONENT_NAMES, 'activity', 'coverage'];
+
+export interface DetailDeps {
+  pagesOfSite(site: string): Promise<StoredPage[]>;
+  onError(e: unknown): void;
+}
+
+export class DetailPanel {
+  /** The site shown, if any. */
+  site: string | undefined;
+  private pagesToken = 0;
+  private readonly $: <T extends HTMLElement = HTMLElement>(id: string) => T;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: DetailDeps,
+  ) {
+    this.$ = <T extends HTMLElement = HTMLElement>(id: string) => doc.getElementById(id) as T;
+  }
+
+  get decisionField(): HTMLSelectElement {
+    return this.$<HTMLSelectElement>('detail-decision');
+  }
+  get tagsField(): HTMLInputElement {
+    return this.$<HTMLInputElement>('detail-tags');
+  }
+  get noteField(): HTMLTextAreaElement {
+    return this.$<HTMLTextAreaElement>('detail-note');
+  }
+
+  /** Show `entry` (or hide the panel). A new site refills the curation fields and the pages. */
+  show(entry: Entry | undefined): void {
+    const aside = this.$('detail');
+    if (!entry) {
+      aside.hidden = true;
+      this.site = undefined;
+      return;
+    }
+    aside.hidden = false;
+    const c = entry.c;
+    const changedSite = this.site !== c.site;
+    this.site = c.site;
+    aside.setAttribute('data-site', c.site);
+    this.fillFacts(entry);
+    if (changedSite) {
+      this.fillCuration(c);
+      void this.showPages(c.site);
+    } else {
+      // Same candidate, maybe a new decision from the keyboard: keep typed tags/notes as they are.
+      this.decisionField.value = c.decision;
+    }
+  }
+
+  fillCuration(c: Candidate): void {
+    this.decisionField.value = c.decision;
+    this.tagsField.value = c.tags.join(', ');
+    this.noteField.value = c.notes;
+  }
+
+  private fillFacts(entry: Entry): void {
+    const { $, doc } = this;
+    const c = entry.c;
+    const s = c.siteScore;
+    const name = $('detail-name');
+    clear(name);
+    name.appendChild(link(doc, s.site, c.name || c.site));
+    setText($('detail-site'), c.site);
+    setText($('detail-kind'), kindLabel(s.siteKind));
+    setText($('detail-rank'), String(entry.rank));
+    setText($('detail-score'), formatScore(s.score));
+    const comps = $('detail-components');
+    clear(comps);
+    for (const k of SITE_COMPONENTS) {
+      const v = Math.max(0, Math.min(1, Number(s.components?.[k]) || 0));
+      const li = el(doc, 'li', { 'data-component': k });
+      li.append(
+        el(doc, 'span', { class: 'label' }, COMPONENT_LABELS[k]),
+        el(doc, 'meter', { min: 0, max: 1, low: 0.34, high: 0.67, optimum: 1, value: v.toFixed(3) }),
+        el(doc, 'span', { class: 'value' }, formatComponent(v)),
+      );
+      comps.appendChild(li);
+    }
+    const reasons = $('detail-reasons');
+    clear(reasons);
+    for (const r of s.reasons ?? []) reasons.appendChild(el(doc, 'li', {}, String(r)));
+    setText($('detail-pages-scored'), `${s.pagesScored} (${s.mentoringPages} about mentoring)`);
+    setText($('detail-last-post'), formatDate(s.lastPostAt) || 'unknown');
+    const feed = $('detail-feed');
+    clear(feed);
+    feed.appendChild(s.feedUrl ? link(doc, s.feedUrl, s.feedUrl) : el(doc, 'span', { class: 'muted' }, 'none found'));
+    const best = $('detail-best');
+    clear(best);
+    best.appendChild(s.bestPageUrl ? link(doc, s.bestPageUrl, s.bestPageUrl) : el(doc, 'span', { class: 'muted' }, '—'));
+    setText($('detail-sources'), c.sources.join(', '));
+    setText($('detail-first-seen'), formatDate(c.firstSeenAt));
+    setText($('detail-last-scored'), formatDate(c.lastScoredAt));
+    setText($('detail-history'), c.history.map((h) => `${h.year}: ${formatScore(h.score)}`).join(' · '));
+  }
+
+  /** The pages of this site stored by bookmarks (crawled/imported candidates have none here). */
+  async showPages(site: string): Promise<void> {
+    const token = ++this.pagesToken;
+    const list = this.$('detail-pages');
+    clear(list);
+    let pages: StoredPage[];
+    try {
+      pages = await this.deps.pagesOfSite(site);
+    } catch (e) {
+      if (token === this.pagesToken) this.deps.onError(e);
+      return;
+    }
+    if (token !== this.pagesToken) return;
+    pages.sort((a, b) => b.score - a.score);
+    for (const p of pages) list.appendChild(this.pageItem(p));
+    if (pages.length === 0) list.appendChild(el(this.doc, 'li', { class: 'muted' }, 'No pages stored here (crawled or imported candidate).'));
+  }
+
+  private pageItem(p: StoredPage): HTMLElement {
+    const doc = this.doc;
+    const li = el(doc, 'li', { class: 'page', 'data-url': safeHttpUrl(p.url) ?? '' });
+    const head = el(doc, 'div', { class: 'page-head' });
+    head.append(el(doc, 'span', { class: 'page-score' }, formatScore(p.score)), link(doc, p.finalUrl || p.url, p.title?.trim() || p.url, { class: 'page-title' }));
+    li.appendChild(head);
+    const meta = [formatDate(p.publishedAt) && `published ${formatDate(p.publishedAt)}`, `${p.wordCount} words`, p.flags.join(', ')].filter(Boolean).join(' · ');
+    li.appendChild(el(doc, 'div', { class: 'muted' }, meta));
+    const ev = el(doc, 'ul', { class: 'evidence' });
+    for (const e of p.evidence) {
+      const item = el(doc, 'li', { 'data-component': e.component });
+      item.append(el(doc, 'span', { class: 'ev-component' }, COMPONENT_LABELS[e.component] ?? e.component), el(doc, 'span', {}, e.text));
+      ev.appendChild(item);
+    }
+    li.appendChild(ev);
+    return li;
+  }
+}
