@@ -1,16 +1,20 @@
 // The dashboard, mounted on its page (entrypoints/dashboard/index.html): every candidate ranked by
 // site score, with search, filters, sort, inline curation, keyboard triage, delete with undo,
-// per-candidate detail, export and import. The parts live beside this file; this wires them.
+// per-candidate detail (pages removable), side-by-side comparison, export and import. The parts
+// live beside this file; this wires them. Views: body[data-view] is "list" or "compare".
 //
 // Smooth with 10,000 candidates: the list is virtualised, search/filter/sort run over a
 // precomputed index (model.ts), and each frame reads layout once before writing.
 import { browser } from 'wxt/browser';
 import { isDecision } from '../../../scoring/index.ts';
+import type { Candidate, Decision } from '../../../scoring/index.ts';
 import { dbEvents, deleteCandidate, listCandidates, pagesOfSite, requestPersistence, restoreCandidate, topCandidatesByScore, updateCuration } from '../db.ts';
-import { el, safeHttpUrl, setText } from '../dom.ts';
-import { COMPONENT_LABELS } from '../labels.ts';
+import { caretToEndOnFocus, el, safeHttpUrl, setText } from '../dom.ts';
+import { COMPONENT_LABELS, DECISION_LABELS } from '../labels.ts';
+import type { RemovePageReply } from '../messages.ts';
 import { parseTags } from '../popup/view.ts';
 import { CandidateRows, ROW_H, type RowNode } from './candidate-rows.ts';
+import { CompareView, MIN_COMPARE, toggleCompared } from './compare.ts';
 import { Curator } from './curation.ts';
 import { DetailPanel } from './detail-panel.ts';
 import { countText } from './format.ts';
@@ -30,8 +34,22 @@ export function mountDashboard(doc: Document): void {
   const rows = new CandidateRows();
   const list = new VirtualList<Entry, RowNode>(doc, rowsEl, $('rows-spacer'), rows, ROW_H);
   const status = new StatusLine($('message'));
-  const detail = new DetailPanel(doc, { pagesOfSite, onError: (e) => status.fail(e) });
+  const detail = new DetailPanel(doc, {
+    pagesOfSite,
+    onError: (e) => status.fail(e),
+    // Typed and not saved when the curator moved on: saved, and said so.
+    saveTyped: (site, typed) => {
+      if (!state.index.get(site)) return; // deleted meanwhile: nothing to save it to
+      void curator.curate(site, { tags: parseTags(typed.tags).slice(0, 50), notes: typed.notes });
+    },
+  });
+  const compareView = new CompareView(doc, $('compare-body'), pagesOfSite);
+  let compared: string[] = [];
   const isLoading = () => doc.body.getAttribute('data-state') === 'loading';
+  const nameOf = (site: string) => {
+    const c = state.index.get(site)?.c;
+    return c ? c.name || c.site : site;
+  };
 
   // ---------------------------------------------------------------- drawing
 
@@ -44,6 +62,7 @@ export function mountDashboard(doc: Document): void {
     const compKey = sortComponent(state.sort);
     rows.compKey = compKey;
     setText($('comp-head'), compKey ? COMPONENT_LABELS[compKey] : '');
+    rowsEl.setAttribute('aria-rowcount', String(state.view.length));
     list.set(state.view, state.cursor);
     detail.show(state.selected());
     win.performance.measure('mr:refresh', 'mr:refresh-start');
@@ -68,9 +87,11 @@ export function mountDashboard(doc: Document): void {
       },
       removed: (site) => {
         state.index.remove(site);
+        setCompared(compared.filter((s) => s !== site));
         refresh();
       },
       say: (t) => status.say(t),
+      saved: (c, patch) => status.say(savedText(c, patch)),
       fail: (e) => status.fail(e),
       undoLabel: (label) => {
         undoButton.hidden = !label;
@@ -79,6 +100,45 @@ export function mountDashboard(doc: Document): void {
       notify: (sites) => notifyChanged(sites),
     },
   );
+
+  /** What a curation write did, in words. */
+  function savedText(c: Candidate, patch: { decision?: Decision; tags?: string[]; notes?: string }): string {
+    const name = c.name || c.site;
+    const typed = patch.tags !== undefined || patch.notes !== undefined;
+    if (typed && patch.decision) return `Saved the decision (${DECISION_LABELS[c.decision]}), tags and note for ${name}.`;
+    if (typed) return `Saved the tags and note for ${name}.`;
+    return `${name}: ${DECISION_LABELS[c.decision]}.`;
+  }
+
+  // ---------------------------------------------------------------- compare
+
+  function setCompared(next: string[]): void {
+    compared = next;
+    rows.compared = new Set(compared);
+    const open = $<HTMLButtonElement>('compare-open');
+    open.disabled = compared.length < MIN_COMPARE;
+    open.textContent = compared.length ? `Compare (${compared.length})` : 'Compare';
+    list.render();
+  }
+
+  function toggleCompare(site: string): void {
+    const r = toggleCompared(compared, site);
+    if (r.refused) status.say(r.refused, 'error');
+    else status.say(r.list.includes(site) ? `${nameOf(site)} ticked for comparison (${r.list.length} of 3).` : `${nameOf(site)} unticked.`);
+    setCompared(r.list);
+  }
+
+  function showView(view: 'list' | 'compare'): void {
+    doc.body.setAttribute('data-view', view);
+    $('compare').hidden = view !== 'compare';
+    if (view === 'compare') {
+      const cands = compared.map((s) => state.index.get(s)?.c).filter((c): c is Candidate => Boolean(c));
+      void compareView.show(cands).then(() => $('compare-title').focus?.());
+    } else {
+      rowsEl.focus({ preventScroll: true });
+    }
+    saveHash();
+  }
 
   async function undoDelete(): Promise<void> {
     const c = await curator.undoDelete();
@@ -116,7 +176,11 @@ export function mountDashboard(doc: Document): void {
         if (url) void browser.tabs.create({ url });
         return;
       }
+      case 'toggle-compare':
+        if (site) toggleCompare(site);
+        return;
       case 'escape':
+        if (doc.body.getAttribute('data-view') === 'compare') return showView('list');
         (doc.activeElement as HTMLElement | null)?.blur?.();
         rowsEl.focus({ preventScroll: true });
         return;
@@ -125,6 +189,7 @@ export function mountDashboard(doc: Document): void {
 
   doc.addEventListener('keydown', (ev) => {
     if (ev.isComposing || isLoading()) return;
+    if (doc.body.getAttribute('data-view') !== 'list' && ev.key !== 'Escape') return;
     const a = keyAction({ key: ev.key, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, altKey: ev.altKey, inField: inField(ev.target, ev.key) });
     if (!a) return;
     ev.preventDefault();
@@ -144,11 +209,12 @@ export function mountDashboard(doc: Document): void {
   }
 
   function saveHash(): void {
-    const h = viewToHash(state);
+    const h = viewToHash({ filters: state.filters, sort: state.sort, compare: doc.body.getAttribute('data-view') === 'compare' ? compared : undefined });
     win.history.replaceState(null, '', h ? `#${h}` : win.location.pathname + win.location.search);
   }
 
-  function restoreHash(): void {
+  /** Filters and sort from the hash; returns the sites to compare, if the hash opens the compare view. */
+  function restoreHash(): string[] | undefined {
     const v = viewFromHash(win.location.hash);
     state.filters = v.filters;
     state.sort = v.sort;
@@ -157,6 +223,7 @@ export function mountDashboard(doc: Document): void {
     $<HTMLSelectElement>('filter-decision').value = v.filters.decision;
     $<HTMLSelectElement>('filter-source').value = v.filters.source;
     $<HTMLSelectElement>('sort').value = v.sort;
+    return v.compare;
   }
 
   function onFiltersChanged(): void {
@@ -189,11 +256,16 @@ export function mountDashboard(doc: Document): void {
     if (!site) return;
     const i = state.indexOfSite(site);
     if (i >= 0 && i !== state.cursor) setCursor(i, false);
-    if (!(ev.target instanceof win.HTMLSelectElement)) rowsEl.focus({ preventScroll: true });
+    if (!(ev.target instanceof win.HTMLSelectElement) && !(ev.target instanceof win.HTMLInputElement)) rowsEl.focus({ preventScroll: true });
   });
 
   rowsEl.addEventListener('change', (ev) => {
     const t = ev.target;
+    if (t instanceof win.HTMLInputElement && t.classList.contains('compare')) {
+      const site = t.closest('.row')?.getAttribute('data-site');
+      if (site) toggleCompare(site);
+      return;
+    }
     if (!(t instanceof win.HTMLSelectElement) || !t.classList.contains('decision')) return;
     const row = t.closest('.row');
     const node = row ? rows.nodeFor(row) : undefined;
@@ -228,6 +300,33 @@ export function mountDashboard(doc: Document): void {
     if (detail.site) void curator.remove(detail.site);
   });
   undoButton.addEventListener('click', () => void undoDelete());
+  caretToEndOnFocus(detail.tagsField);
+
+  // Remove one page from its site: the background scores the site again from the pages left.
+  $('detail-pages').addEventListener('click', (ev) => {
+    const button = (ev.target as Element | null)?.closest?.('button.remove-page');
+    const url = button?.getAttribute('data-url');
+    const site = detail.site;
+    if (!url || !site) return;
+    (button as HTMLButtonElement).disabled = true;
+    void (browser.runtime.sendMessage({ type: 'remove-page', url }) as Promise<RemovePageReply>)
+      .then((r) => {
+        if (!r?.ok) {
+          status.say(r?.error ?? 'Could not remove the page.', 'error');
+          (button as HTMLButtonElement).disabled = false;
+          return;
+        }
+        state.upsert(r.candidate);
+        refresh();
+        void detail.showPages(site);
+        status.say(r.message);
+        notifyChanged([site]);
+      })
+      .catch((e: unknown) => status.fail(e));
+  });
+
+  $('compare-open').addEventListener('click', () => showView('compare'));
+  $('compare-close').addEventListener('click', () => showView('list'));
 
   // ---------------------------------------------------------------- load
 
@@ -262,12 +361,14 @@ export function mountDashboard(doc: Document): void {
   dbEvents.addEventListener('blocking', () => status.say('Mentor Radar was updated in another tab: reload this page to go on.', 'error'));
   dbEvents.addEventListener('blocked', () => status.say('Close other Mentor Radar tabs to finish upgrading the database.', 'error'));
 
-  // Bookmarks made in the popup while this tab was in the background show up when it comes back.
+  // Bookmarks made in the popup while this tab was in the background show up when it comes back;
+  // typing not yet saved is saved when the tab is hidden (closed, or another tab chosen).
   doc.addEventListener('visibilitychange', () => {
-    if (doc.visibilityState === 'visible' && doc.body.getAttribute('data-state') === 'ready') void load();
+    if (doc.visibilityState === 'hidden') detail.flushTyped();
+    else if (doc.body.getAttribute('data-state') === 'ready') void load();
   });
 
-  restoreHash();
+  const compareFromHash = restoreHash();
   // With thousands of candidates, paint the top of the ranking first (one short index cursor), then
   // read everything. Triage keys wait for the full list (body[data-state=ready]).
   // (One after the other: a concurrent getAll of everything would hold up the short cursor.)
@@ -283,7 +384,13 @@ export function mountDashboard(doc: Document): void {
     .then(() => load())
     .then(() => {
       if (state.cursor < 0 && state.view.length > 0) setCursor(0, false);
-      rowsEl.focus({ preventScroll: true });
+      const picks = (compareFromHash ?? []).filter((s) => state.index.get(s));
+      if (picks.length >= MIN_COMPARE) {
+        setCompared(picks);
+        showView('compare');
+      } else {
+        rowsEl.focus({ preventScroll: true });
+      }
     });
   void requestPersistence().catch(() => undefined);
 }

@@ -34,6 +34,8 @@ export interface CurationEvents {
   removed(site: string): void;
   /** What happened, in words, for the message line ('' clears it). */
   say(text: string): void;
+  /** A curation write went through: say what was saved. */
+  saved(c: Candidate, patch: Curation): void;
   fail(e: unknown): void;
   /** The undo button: the label of the next undo, or undefined to hide it. */
   undoLabel(label: string | undefined): void;
@@ -57,7 +59,7 @@ export class Curator {
       const c = await this.store.updateCuration(site, patch);
       this.on.changed(c);
       this.on.notify([site]);
-      if (patch.tags !== undefined || patch.notes !== undefined) this.on.say('Saved.');
+      this.on.saved(c, patch);
       return true;
     } catch (e) {
       this.on.fail(e);
@@ -72,7 +74,7 @@ export class Curator {
       this.undo.push(deleted);
       this.on.removed(site);
       this.on.undoLabel(`Undo delete of ${nameOf(deleted.candidate)}`);
-      this.on.say('');
+      this.on.say(`Deleted ${nameOf(deleted.candidate)} and its pages.`);
       this.on.notify([site]);
     } catch (e) {
       this.on.fail(e);

@@ -1,24 +1,34 @@
 // The side panel: why the selected site scored as it did (components, reasons, facts, the pages
-// stored for it with their evidence) and its curation fields (decision, tags, note).
-// Page-derived strings go in as text only; links are http(s) only.
+// stored for it with their evidence, each removable) and its curation fields (decision, tags,
+// note). Tags and a note typed but not saved are never thrown away: moving to another row hands
+// them to `saveTyped` first. Page-derived strings go in as text only; links are http(s) only.
 import { COMPONENT_NAMES } from '../../../scoring/index.ts';
 import type { Candidate, SiteComponentName } from '../../../scoring/index.ts';
 import type { StoredPage } from '../db.ts';
 import { clear, el, link, safeHttpUrl, setText } from '../dom.ts';
-import { COMPONENT_LABELS, kindLabel } from '../labels.ts';
+import { COMPONENT_LABELS, SOURCE_LABELS, flagLabel, kindLabel } from '../labels.ts';
 import { formatComponent, formatDate, formatScore } from './format.ts';
 import type { Entry } from './model.ts';
 
 export const SITE_COMPONENTS: SiteComponentName[] = [...COMPONENT_NAMES, 'activity', 'coverage'];
 
+export interface TypedCuration {
+  tags: string;
+  notes: string;
+}
+
 export interface DetailDeps {
   pagesOfSite(site: string): Promise<StoredPage[]>;
   onError(e: unknown): void;
+  /** Tags/note typed for `site` and not saved, as the panel moves to another site. */
+  saveTyped(site: string, typed: TypedCuration): void;
 }
 
 export class DetailPanel {
   /** The site shown, if any. */
   site: string | undefined;
+  /** The tags and note as last filled from the store: what "unsaved" is measured against. */
+  private filled: TypedCuration = { tags: '', notes: '' };
   private pagesToken = 0;
   private readonly $: <T extends HTMLElement = HTMLElement>(id: string) => T;
 
@@ -39,9 +49,26 @@ export class DetailPanel {
     return this.$<HTMLTextAreaElement>('detail-note');
   }
 
+  /** Tags and note as typed, when they differ from what was filled in (else undefined). */
+  typed(): TypedCuration | undefined {
+    if (!this.site) return undefined;
+    const now = { tags: this.tagsField.value, notes: this.noteField.value };
+    return now.tags !== this.filled.tags || now.notes !== this.filled.notes ? now : undefined;
+  }
+
+  /** Hand unsaved typing to `saveTyped` (before a row switch, or when the page is hidden). */
+  flushTyped(): void {
+    const typed = this.typed();
+    if (this.site && typed) {
+      this.deps.saveTyped(this.site, typed);
+      this.filled = typed;
+    }
+  }
+
   /** Show `entry` (or hide the panel). A new site refills the curation fields and the pages. */
   show(entry: Entry | undefined): void {
     const aside = this.$('detail');
+    if (entry?.c.site !== this.site) this.flushTyped();
     if (!entry) {
       aside.hidden = true;
       this.site = undefined;
@@ -64,8 +91,9 @@ export class DetailPanel {
 
   fillCuration(c: Candidate): void {
     this.decisionField.value = c.decision;
-    this.tagsField.value = c.tags.join(', ');
-    this.noteField.value = c.notes;
+    this.filled = { tags: c.tags.join(', '), notes: c.notes };
+    this.tagsField.value = this.filled.tags;
+    this.noteField.value = this.filled.notes;
   }
 
   private fillFacts(entry: Entry): void {
@@ -86,7 +114,7 @@ export class DetailPanel {
       const li = el(doc, 'li', { 'data-component': k });
       li.append(
         el(doc, 'span', { class: 'label' }, COMPONENT_LABELS[k]),
-        el(doc, 'meter', { min: 0, max: 1, low: 0.34, high: 0.67, optimum: 1, value: v.toFixed(3) }),
+        el(doc, 'meter', { min: 0, max: 1, low: 0.34, high: 0.67, optimum: 1, value: v.toFixed(3), 'aria-label': COMPONENT_LABELS[k] }),
         el(doc, 'span', { class: 'value' }, formatComponent(v)),
       );
       comps.appendChild(li);
@@ -102,7 +130,7 @@ export class DetailPanel {
     const best = $('detail-best');
     clear(best);
     best.appendChild(s.bestPageUrl ? link(doc, s.bestPageUrl, s.bestPageUrl) : el(doc, 'span', { class: 'muted' }, '—'));
-    setText($('detail-sources'), c.sources.join(', '));
+    setText($('detail-sources'), c.sources.map((x) => SOURCE_LABELS[x] ?? x).join(', '));
     setText($('detail-first-seen'), formatDate(c.firstSeenAt));
     setText($('detail-last-scored'), formatDate(c.lastScoredAt));
     setText($('detail-history'), c.history.map((h) => `${h.year}: ${formatScore(h.score)}`).join(' · '));
@@ -124,15 +152,19 @@ export class DetailPanel {
     pages.sort((a, b) => b.score - a.score);
     for (const p of pages) list.appendChild(this.pageItem(p));
     if (pages.length === 0) list.appendChild(el(this.doc, 'li', { class: 'muted' }, 'No pages stored here (crawled or imported candidate).'));
+    // The last page of a site cannot be removed (delete the site instead).
+    if (pages.length === 1) list.querySelector('.remove-page')?.setAttribute('hidden', '');
   }
 
   private pageItem(p: StoredPage): HTMLElement {
     const doc = this.doc;
     const li = el(doc, 'li', { class: 'page', 'data-url': safeHttpUrl(p.url) ?? '' });
     const head = el(doc, 'div', { class: 'page-head' });
-    head.append(el(doc, 'span', { class: 'page-score' }, formatScore(p.score)), link(doc, p.finalUrl || p.url, p.title?.trim() || p.url, { class: 'page-title' }));
+    const title = p.title?.trim() || p.url;
+    const remove = el(doc, 'button', { type: 'button', class: 'remove-page', 'data-url': p.url, 'aria-label': `Remove the page "${title.slice(0, 200)}" from this site` }, 'Remove');
+    head.append(el(doc, 'span', { class: 'page-score' }, formatScore(p.score)), link(doc, p.finalUrl || p.url, title, { class: 'page-title' }), remove);
     li.appendChild(head);
-    const meta = [formatDate(p.publishedAt) && `published ${formatDate(p.publishedAt)}`, `${p.wordCount} words`, p.flags.join(', ')].filter(Boolean).join(' · ');
+    const meta = [formatDate(p.publishedAt) && `published ${formatDate(p.publishedAt)}`, `${p.wordCount} words`, p.flags.map(flagLabel).join('; ')].filter(Boolean).join(' · ');
     li.appendChild(el(doc, 'div', { class: 'muted' }, meta));
     const ev = el(doc, 'ul', { class: 'evidence' });
     for (const e of p.evidence) {

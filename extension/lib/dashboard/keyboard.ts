@@ -12,6 +12,7 @@ export type TriageAction =
   | { type: 'undo' }
   | { type: 'focus-search' }
   | { type: 'open' }
+  | { type: 'toggle-compare' }
   | { type: 'escape' };
 
 export interface KeyLike {
@@ -58,6 +59,8 @@ export function keyAction(k: KeyLike): TriageAction | null {
       return { type: 'open' };
     case 'Escape':
       return { type: 'escape' };
+    case 'c':
+      return { type: 'toggle-compare' };
     default: {
       const decision = DECISION_KEYS[k.key];
       return decision ? { type: 'decide', decision } : null;

@@ -50,7 +50,8 @@ export function scrollToReveal(index: number, scrollTop: number, viewportHeight:
 /** How a row node shows one item; `fill` writes only what changed since the node last showed it. */
 export interface RowRenderer<T, N extends { root: HTMLElement }> {
   make(doc: Document): N;
-  fill(node: N, item: T, selected: boolean): void;
+  /** `index`: the item's position in the whole list (0-based). */
+  fill(node: N, item: T, selected: boolean, index: number): void;
   /** Forget what the node shows (it left the window, or must be redrawn from the data). */
   reset(node: N): void;
 }
@@ -132,11 +133,17 @@ export class VirtualList<T, N extends { root: HTMLElement }> {
     this.win.style.transform = `translateY(${w.offset}px)`;
     const n = w.end - w.start;
     while (this.pool.length < n) this.pool.push(this.rows.make(this.doc));
+    let active = '';
     for (let i = 0; i < n; i++) {
       const node = this.pool[i];
       if (node.root.parentNode !== this.win) this.win.appendChild(node.root);
-      this.rows.fill(node, this.items[w.start + i], w.start + i === this.cursor);
+      const selected = w.start + i === this.cursor;
+      this.rows.fill(node, this.items[w.start + i], selected, w.start + i);
+      if (selected) active = node.root.id;
     }
+    // Assistive technology follows the selected row while focus stays on the list.
+    if (active) this.scroller.setAttribute('aria-activedescendant', active);
+    else this.scroller.removeAttribute('aria-activedescendant');
     for (let i = n; i < this.pool.length; i++) {
       const node = this.pool[i];
       if (node.root.parentNode) {

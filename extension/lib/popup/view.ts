@@ -3,7 +3,7 @@
 import { COMPONENT_NAMES } from '../../../scoring/index.ts';
 import type { Candidate, PageScore } from '../../../scoring/index.ts';
 import { clear, el, link, setText } from '../dom.ts';
-import { COMPONENT_LABELS, kindLabel } from '../labels.ts';
+import { COMPONENT_LABELS, flagsText, kindLabel } from '../labels.ts';
 import type { BookmarkReply } from '../messages.ts';
 
 const $ = (doc: Document, id: string) => doc.getElementById(id);
@@ -11,6 +11,12 @@ const $ = (doc: Document, id: string) => doc.getElementById(id);
 export function setStatus(doc: Document, text: string, state: 'loading' | 'done' | 'error' | 'saved'): void {
   setText($(doc, 'status'), text);
   doc.body?.setAttribute('data-state', state);
+}
+
+/** What a successful bookmark did, in words. */
+export function bookmarkedText(wasKnown: boolean, pageWasKnown: boolean): string {
+  if (pageWasKnown) return 'Re-scored.';
+  return wasKnown ? 'Page added to the candidate.' : 'Bookmarked.';
 }
 
 export function candidateStatus(c: Candidate, wasKnown: boolean): string {
@@ -25,7 +31,6 @@ export function renderPage(doc: Document, page: PageScore): void {
     clear(title);
     title.appendChild(link(doc, page.finalUrl, page.title.trim() || page.finalUrl || page.url));
   }
-  setText($(doc, 'site-kind'), kindLabel(page.siteKind));
   for (const name of COMPONENT_NAMES) {
     const row = doc.querySelector(`[data-component="${name}"]`);
     if (!row) continue;
@@ -45,7 +50,7 @@ export function renderPage(doc: Document, page: PageScore): void {
     if (page.evidence.length === 0) list.appendChild(el(doc, 'li', { class: 'empty' }, 'No mentoring evidence found on this page.'));
   }
   const flags = $(doc, 'flags');
-  if (flags) setText(flags, page.flags.length ? `Notes: ${page.flags.join(', ')}` : '');
+  if (flags) setText(flags, flagsText(page.flags));
 }
 
 export function renderCandidate(doc: Document, c: Candidate, wasKnown: boolean): void {
@@ -55,6 +60,8 @@ export function renderCandidate(doc: Document, c: Candidate, wasKnown: boolean):
     $(doc, 'site-score'),
     `Site score ${Math.round(s.score)} · ${s.pagesScored} ${s.pagesScored === 1 ? 'page' : 'pages'} scored · ${s.mentoringPages} about mentoring`,
   );
+  // The site's kind, as the dashboard shows it (a page of a blog may itself look like "other").
+  setText($(doc, 'site-kind'), kindLabel(s.siteKind));
   const site = $(doc, 'site-name');
   if (site) {
     clear(site);
@@ -76,11 +83,13 @@ export function renderReply(doc: Document, reply: BookmarkReply): void {
     $(doc, 'result')?.setAttribute('hidden', '');
     $(doc, 'curation')?.setAttribute('hidden', '');
     setStatus(doc, reply?.error ?? 'No answer from the extension.', 'error');
+    doc.body?.setAttribute('data-reason', reply?.reason ?? 'failed');
     return;
   }
+  doc.body?.removeAttribute('data-reason');
   renderPage(doc, reply.page);
   renderCandidate(doc, reply.candidate, reply.wasKnown);
-  setStatus(doc, reply.wasKnown ? 'Page added to the candidate.' : 'Bookmarked.', 'done');
+  setStatus(doc, bookmarkedText(reply.wasKnown, reply.pageWasKnown), 'done');
 }
 
 /** Tags as typed: comma-separated, trimmed, empties dropped. */

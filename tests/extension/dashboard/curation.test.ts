@@ -26,6 +26,7 @@ describe('Curator', () => {
     changed: (c) => log.push(`changed ${c.site} ${c.decision}`),
     removed: (s) => log.push(`removed ${s}`),
     say: (t) => log.push(`say ${t}`),
+    saved: (c, patch) => log.push(`saved ${c.site} ${Object.keys(patch).join('+')}`),
     fail: (e) => log.push(`fail ${(e as Error).message}`),
     undoLabel: (l) => (undoLabel = l),
     notify: (s) => log.push(`notify ${s.join(',')}`),
@@ -40,11 +41,11 @@ describe('Curator', () => {
   });
   afterEach(() => closeMentorDb());
 
-  it('writes a decision, says "Saved." for tags and notes, and tells the background', async () => {
+  it('writes a decision or tags and notes, says what was saved, and tells the background', async () => {
     expect(await curator.curate('a.example', { decision: 'include' })).toBe(true);
-    expect(log).toEqual(['changed a.example include', 'notify a.example']);
+    expect(log).toEqual(['changed a.example include', 'notify a.example', 'saved a.example decision']);
     expect(await curator.curate('a.example', { tags: ['x'], notes: 'new' })).toBe(true);
-    expect(log.at(-1)).toBe('say Saved.');
+    expect(log.at(-1)).toBe('saved a.example tags+notes');
     expect(await getCandidate('a.example')).toMatchObject({ decision: 'include', tags: ['x'], notes: 'new' });
   });
 
@@ -58,6 +59,7 @@ describe('Curator', () => {
     await curator.remove('a.example');
     await curator.remove('b.example');
     expect(undoLabel).toBe('Undo delete of b.example blog');
+    expect(log).toContain('say Deleted b.example blog and its pages.');
     expect(await getCandidate('a.example')).toBeUndefined();
     const back = await curator.undoDelete();
     expect(back?.site).toBe('b.example');

@@ -16,6 +16,7 @@ describe('keyboard triage', () => {
     expect(keyAction({ key: 'Delete' })).toEqual({ type: 'delete' });
     expect(keyAction({ key: '/' })).toEqual({ type: 'focus-search' });
     expect(keyAction({ key: 'z', ctrlKey: true })).toEqual({ type: 'undo' });
+    expect(keyAction({ key: 'c' })).toEqual({ type: 'toggle-compare' });
     expect(keyAction({ key: 'q' })).toBeNull();
   });
 

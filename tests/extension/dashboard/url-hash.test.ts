@@ -17,3 +17,13 @@ describe('URL hash', () => {
     expect(viewFromHash('')).toEqual({ filters: NO_FILTERS, sort: 'score' });
   });
 });
+
+describe('compare in the hash', () => {
+  it('keeps two or three site keys, drops junk and repeats', () => {
+    const h = viewToHash({ filters: NO_FILTERS, sort: 'score', compare: ['a.example', '127.0.0.1:8080'] });
+    expect(h).toBe('compare=a.example%2C127.0.0.1%3A8080');
+    expect(viewFromHash(h).compare).toEqual(['a.example', '127.0.0.1:8080']);
+    expect(viewFromHash('#compare=a.example,<img>,a.example,b.example,c.example,d.example').compare).toEqual(['a.example', 'b.example', 'c.example']);
+    expect(viewFromHash('#compare=').compare).toBeUndefined();
+  });
+});

@@ -41,7 +41,11 @@ describe('VirtualList (DOM)', () => {
       scroller,
       spacer,
       {
-        make: (d) => (made++, { root: d.createElement('div') }),
+        make: (d) => {
+          const root = d.createElement('div');
+          root.id = `r${made++}`;
+          return { root };
+        },
         fill: (n, item, selected) => {
           n.shown = item;
           n.root.textContent = String(item);
@@ -59,6 +63,7 @@ describe('VirtualList (DOM)', () => {
     expect(spacer.style.height).toBe('10000px');
     expect(shown()).toEqual(Array.from({ length: 13 }, (_, i) => i));
     expect(spacer.querySelector('.selected')?.textContent).toBe('3');
+    expect(scroller.getAttribute('aria-activedescendant')).toBe(spacer.querySelector('.selected')?.id);
     const pool = made;
     scroller.scrollTop = 5000;
     list.render();
@@ -66,6 +71,7 @@ describe('VirtualList (DOM)', () => {
     expect(made).toBe(pool);
     list.set(items.slice(0, 2), -1);
     expect(shown()).toEqual([0, 1]);
+    expect(scroller.hasAttribute('aria-activedescendant')).toBe(false);
     await win.happyDOM.close();
   });
 });
