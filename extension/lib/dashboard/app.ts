@@ -39,8 +39,18 @@ export function mountDashboard(doc: Document): void {
     onError: (e) => status.fail(e),
     // Typed and not saved when the curator moved on: saved, and said so.
     saveTyped: (site, typed) => {
-      if (!state.index.get(site)) return; // deleted meanwhile: nothing to save it to
-      void curator.curate(site, { tags: parseTags(typed.tags).slice(0, 50), notes: typed.notes });
+      const before = state.index.get(site)?.c;
+      if (!before) return; // deleted meanwhile: nothing to save it to
+      const patch = { tags: parseTags(typed.tags).slice(0, 50), notes: typed.notes };
+      // Shown at once (coming straight back to the row shows the typing), written right after;
+      // if the write fails the row goes back to what is stored and the message says why.
+      state.upsert({ ...before, ...patch });
+      void curator.curate(site, patch).then((ok) => {
+        if (!ok && state.index.get(site)) {
+          state.upsert(before);
+          refresh();
+        }
+      });
     },
   });
   const compareView = new CompareView(doc, $('compare-body'), pagesOfSite);
