@@ -4,7 +4,7 @@
 // Cancel; a tab without a grant gets its own message; typed tags and notes survive a row switch;
 // a page can be removed from its site; sites compare side by side; sync needs the server's
 // token; and axe-core finds no serious or critical violation on the popup or any dashboard view.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { openStore, type Store } from '../../crawler/store.ts';
 import { newToken } from '../../crawler/sync-token.ts';
 import { parseCandidates } from '../../scoring/index.ts';
 import {
+  SCREENSHOTS,
   closeSites,
   e2eEnabled,
   errorPage,
@@ -98,6 +99,7 @@ describe.skipIf(!enabled)('a curator can trust the extension (Chromium)', () => 
     syncServer = createSyncServer({ store, now: () => new Date().toISOString(), token });
     await new Promise<void>((r) => syncServer.listen(0, '127.0.0.1', () => r()));
     syncBase = `http://127.0.0.1:${(syncServer.address() as AddressInfo).port}`;
+    mkdirSync(SCREENSHOTS, { recursive: true });
     profile = tempProfile();
     l = await launch(profile);
   });
@@ -131,6 +133,7 @@ describe.skipIf(!enabled)('a curator can trust the extension (Chromium)', () => 
         expect(r.status, path).toMatch(message);
         expect(r.status).toMatch(/Nothing was stored\.$/);
         expect(await popup.isHidden('#result')).toBe(true);
+        if (path === '/guide.pdf') await popup.screenshot({ path: join(SCREENSHOTS, 'popup-refused.png') });
         await popup.close();
         await page.close();
       }),
@@ -264,6 +267,7 @@ describe.skipIf(!enabled)('a curator can trust the extension (Chromium)', () => 
     expect(await dash.locator('#compare meter').count()).toBe(16);
     expect(await dash.locator('#compare tr[data-row="best-pages"] .evidence li').count()).toBeGreaterThan(0);
     expect(await dash.locator('#compare tr[data-row="reasons"] li').count()).toBeGreaterThan(0);
+    await dash.screenshot({ path: join(SCREENSHOTS, 'compare.png'), fullPage: true });
     await dash.keyboard.press('Escape');
     expect(await dash.getAttribute('body', 'data-view')).toBe('list');
     await dash.close();
