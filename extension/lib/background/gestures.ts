@@ -1,6 +1,7 @@
 // Bookmarks made from the context menu or the keyboard shortcut (no popup click), and the popup
 // that opens right after one: it shows that result instead of reading and scoring again.
 import { browser, type Browser } from 'wxt/browser';
+import { normalisePageUrl } from '../../../scoring/index.ts';
 import type { BookmarkReply } from '../messages.ts';
 import { toolbarAction } from './badge.ts';
 import { bookmarkTab } from './bookmark.ts';
@@ -24,9 +25,7 @@ export async function reuseGesture(tabId: number): Promise<BookmarkReply | undef
   if (!hit || Date.now() - hit.at > GESTURE_REUSE_MS) return undefined;
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   if (!tab?.url) return undefined;
-  const url = new URL(tab.url);
-  url.hash = '';
-  return url.href === hit.url ? hit.reply : undefined;
+  return normalisePageUrl(tab.url) === hit.url ? hit.reply : undefined;
 }
 
 /** Bookmark from the context menu or the shortcut: score, badge, then show the popup if the browser lets us. */

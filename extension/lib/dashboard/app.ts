@@ -7,19 +7,20 @@
 // precomputed index (model.ts), and each frame reads layout once before writing.
 import { browser } from 'wxt/browser';
 import { isDecision } from '../../../scoring/index.ts';
-import type { Candidate, Decision } from '../../../scoring/index.ts';
+import type { Candidate } from '../../../scoring/index.ts';
 import { dbEvents, deleteCandidate, listCandidates, pagesOfSite, requestPersistence, restoreCandidate, topCandidatesByScore, updateCuration } from '../db.ts';
-import { caretToEndOnFocus, el, safeHttpUrl, setText } from '../dom.ts';
-import { COMPONENT_LABELS, DECISION_LABELS } from '../labels.ts';
+import { caretToEndOnFocus, safeHttpUrl, setText } from '../dom.ts';
+import { COMPONENT_LABELS } from '../labels.ts';
 import type { RemovePageReply } from '../messages.ts';
 import { parseTags } from '../popup/view.ts';
 import { CandidateRows, ROW_H, type RowNode } from './candidate-rows.ts';
 import { CompareView, MIN_COMPARE, toggleCompared } from './compare.ts';
-import { Curator } from './curation.ts';
+import { Curator, savedText } from './curation.ts';
 import { DetailPanel } from './detail-panel.ts';
+import { FilterBar } from './filter-bar.ts';
 import { countText } from './format.ts';
 import { keyAction, inField, type TriageAction } from './keyboard.ts';
-import { SORT_KEYS, SORT_LABELS, cleanFilters, isSortKey, sortComponent, type Entry, type Filters } from './model.ts';
+import { sortComponent, type Entry } from './model.ts';
 import { DashboardState } from './state.ts';
 import { StatusLine, notifyChanged } from './status.ts';
 import { mountTransfer } from './transfer.ts';
@@ -111,15 +112,6 @@ export function mountDashboard(doc: Document): void {
     },
   );
 
-  /** What a curation write did, in words. */
-  function savedText(c: Candidate, patch: { decision?: Decision; tags?: string[]; notes?: string }): string {
-    const name = c.name || c.site;
-    const typed = patch.tags !== undefined || patch.notes !== undefined;
-    if (typed && patch.decision) return `Saved the decision (${DECISION_LABELS[c.decision]}), tags and note for ${name}.`;
-    if (typed) return `Saved the tags and note for ${name}.`;
-    return `${name}: ${DECISION_LABELS[c.decision]}.`;
-  }
-
   // ---------------------------------------------------------------- compare
 
   function setCompared(next: string[]): void {
@@ -208,15 +200,12 @@ export function mountDashboard(doc: Document): void {
 
   // ---------------------------------------------------------------- filters, sort, hash
 
-  function readFilters(): Filters {
-    return cleanFilters({
-      query: $<HTMLInputElement>('search').value,
-      kind: $<HTMLSelectElement>('filter-kind').value,
-      decision: $<HTMLSelectElement>('filter-decision').value,
-      source: $<HTMLSelectElement>('filter-source').value,
-      year: $<HTMLSelectElement>('filter-year').value,
-    });
-  }
+  const filterBar = new FilterBar(doc, () => {
+    state.filters = filterBar.filters();
+    state.sort = filterBar.sort();
+    saveHash();
+    refresh();
+  });
 
   function saveHash(): void {
     const h = viewToHash({ filters: state.filters, sort: state.sort, compare: doc.body.getAttribute('data-view') === 'compare' ? compared : undefined });
@@ -228,34 +217,8 @@ export function mountDashboard(doc: Document): void {
     const v = viewFromHash(win.location.hash);
     state.filters = v.filters;
     state.sort = v.sort;
-    $<HTMLInputElement>('search').value = v.filters.query;
-    $<HTMLSelectElement>('filter-kind').value = v.filters.kind;
-    $<HTMLSelectElement>('filter-decision').value = v.filters.decision;
-    $<HTMLSelectElement>('filter-source').value = v.filters.source;
-    $<HTMLSelectElement>('sort').value = v.sort;
+    filterBar.show(v);
     return v.compare;
-  }
-
-  function onFiltersChanged(): void {
-    state.filters = readFilters();
-    const s = $<HTMLSelectElement>('sort').value;
-    state.sort = isSortKey(s) ? s : 'score';
-    saveHash();
-    refresh();
-  }
-
-  for (const id of ['search', 'filter-kind', 'filter-decision', 'filter-source', 'filter-year', 'sort']) {
-    $(id).addEventListener(id === 'search' ? 'input' : 'change', onFiltersChanged);
-  }
-  const sortSelect = $<HTMLSelectElement>('sort');
-  for (const k of SORT_KEYS) sortSelect.appendChild(el(doc, 'option', { value: k }, SORT_LABELS[k]));
-
-  function fillYears(): void {
-    const sel = $<HTMLSelectElement>('filter-year');
-    const keep = sel.value || (state.filters.year ? String(state.filters.year) : '');
-    while (sel.options.length > 1) sel.remove(1);
-    for (const y of state.index.years()) sel.appendChild(el(doc, 'option', { value: y }, String(y)));
-    sel.value = [...sel.options].some((o) => o.value === keep) ? keep : '';
   }
 
   // ---------------------------------------------------------------- list and detail events
@@ -285,55 +248,40 @@ export function mountDashboard(doc: Document): void {
     void curator.curate(site, { decision: t.value });
   });
 
-  detail.decisionField.addEventListener('change', () => {
-    const v = detail.decisionField.value;
-    if (detail.site && isDecision(v)) void curator.curate(detail.site, { decision: v });
-  });
-
-  $('detail-save').addEventListener('click', () => {
-    const site = detail.site;
-    if (!site) return;
-    const decision = detail.decisionField.value;
-    void curator
-      .curate(site, {
-        decision: isDecision(decision) ? decision : undefined,
-        tags: parseTags(detail.tagsField.value).slice(0, 50),
-        notes: detail.noteField.value,
-      })
-      .then(() => {
+  detail.bind({
+    decide: (site, decision) => {
+      if (isDecision(decision)) void curator.curate(site, { decision });
+    },
+    save: (site, fields) => {
+      const patch = { decision: isDecision(fields.decision) ? fields.decision : undefined, tags: parseTags(fields.tags).slice(0, 50), notes: fields.notes };
+      void curator.curate(site, patch).then(() => {
         const e = state.index.get(site);
         if (e && detail.site === site) detail.fillCuration(e.c);
       });
-  });
-
-  $('detail-delete').addEventListener('click', () => {
-    if (detail.site) void curator.remove(detail.site);
-  });
-  undoButton.addEventListener('click', () => void undoDelete());
-  caretToEndOnFocus(detail.tagsField);
-
-  // Remove one page from its site: the background scores the site again from the pages left.
-  $('detail-pages').addEventListener('click', (ev) => {
-    const button = (ev.target as Element | null)?.closest?.('button.remove-page');
-    const url = button?.getAttribute('data-url');
-    const site = detail.site;
-    if (!url || !site) return;
-    (button as HTMLButtonElement).disabled = true;
-    void (browser.runtime.sendMessage({ type: 'remove-page', url }) as Promise<RemovePageReply>)
-      .then((r) => {
+    },
+    remove: (site) => void curator.remove(site),
+    // The background scores the site again from the pages left.
+    removePage: async (site, url) => {
+      try {
+        const r = (await browser.runtime.sendMessage({ type: 'remove-page', url })) as RemovePageReply;
         if (!r?.ok) {
           status.say(r?.error ?? 'Could not remove the page.', 'error');
-          (button as HTMLButtonElement).disabled = false;
-          return;
+          return false;
         }
         state.upsert(r.candidate);
         refresh();
         void detail.showPages(site);
         status.say(r.message);
         notifyChanged([site]);
-      })
-      .catch((e: unknown) => status.fail(e));
+        return true;
+      } catch (e) {
+        status.fail(e);
+        return false;
+      }
+    },
   });
+  undoButton.addEventListener('click', () => void undoDelete());
+  caretToEndOnFocus(detail.tagsField);
 
   $('compare-open').addEventListener('click', () => showView('compare'));
   $('compare-close').addEventListener('click', () => showView('list'));
@@ -351,8 +299,8 @@ export function mountDashboard(doc: Document): void {
         const all = await listCandidates();
         win.performance.measure('mr:db-read', 'mr:load-start');
         state.index.reset(all);
-        fillYears();
-        state.filters = readFilters(); // a year from the URL that no candidate has falls back to "any"
+        filterBar.fillYears(state.index.years(), state.filters.year);
+        state.filters = filterBar.filters(); // a year from the URL that no candidate has falls back to "any"
         refresh();
         win.performance.measure('mr:load', 'mr:load-start');
         doc.body.setAttribute('data-state', 'ready');

@@ -2,6 +2,7 @@
 // The store functions come in as dependencies, so this runs against fake-indexeddb in unit tests.
 import type { Candidate } from '../../../scoring/index.ts';
 import type { Curation, DeletedCandidate } from '../db.ts';
+import { DECISION_LABELS } from '../labels.ts';
 
 /** Deleted candidates, most recent last, for the undo button (bounded). */
 export class UndoStack<T> {
@@ -44,6 +45,15 @@ export interface CurationEvents {
 }
 
 const nameOf = (c: Candidate) => c.name || c.site;
+
+/** What a curation write did, in words ("Saved the tags and note for X.", "X: Include."). */
+export function savedText(c: Candidate, patch: Curation): string {
+  const name = nameOf(c);
+  const typed = patch.tags !== undefined || patch.notes !== undefined;
+  if (typed && patch.decision) return `Saved the decision (${DECISION_LABELS[c.decision]}), tags and note for ${name}.`;
+  if (typed) return `Saved the tags and note for ${name}.`;
+  return `${name}: ${DECISION_LABELS[c.decision]}.`;
+}
 
 export class Curator {
   readonly undo = new UndoStack<DeletedCandidate>();

@@ -24,6 +24,15 @@ export interface DetailDeps {
   saveTyped(site: string, typed: TypedCuration): void;
 }
 
+/** What the panel's controls ask for (wired by `bind`). */
+export interface DetailActions {
+  decide(site: string, decision: string): void;
+  save(site: string, fields: { decision: string; tags: string; notes: string }): void;
+  remove(site: string): void;
+  /** Remove one page from the site; resolves false when it was not removed (the button comes back). */
+  removePage(site: string, url: string): Promise<boolean>;
+}
+
 export class DetailPanel {
   /** The site shown, if any. */
   site: string | undefined;
@@ -47,6 +56,29 @@ export class DetailPanel {
   }
   get noteField(): HTMLTextAreaElement {
     return this.$<HTMLTextAreaElement>('detail-note');
+  }
+
+  /** Wire the panel's controls: decision select, Save, Delete, each page's Remove. */
+  bind(actions: DetailActions): void {
+    const $ = this.$;
+    this.decisionField.addEventListener('change', () => {
+      if (this.site) actions.decide(this.site, this.decisionField.value);
+    });
+    $('detail-save').addEventListener('click', () => {
+      if (this.site) actions.save(this.site, { decision: this.decisionField.value, tags: this.tagsField.value, notes: this.noteField.value });
+    });
+    $('detail-delete').addEventListener('click', () => {
+      if (this.site) actions.remove(this.site);
+    });
+    $('detail-pages').addEventListener('click', (ev) => {
+      const button = (ev.target as Element | null)?.closest?.('button.remove-page') as HTMLButtonElement | null;
+      const url = button?.getAttribute('data-url');
+      if (!button || !url || !this.site) return;
+      button.disabled = true;
+      void actions.removePage(this.site, url).then((removed) => {
+        if (!removed) button.disabled = false;
+      });
+    });
   }
 
   /** Tags and note as typed, when they differ from what was filled in (else undefined). */

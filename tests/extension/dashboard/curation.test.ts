@@ -1,6 +1,6 @@
 // Curation from the dashboard: the undo stack, and the Curator against the real store (fake-indexeddb).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Curator, UndoStack, type CurationEvents } from '../../../extension/lib/dashboard/curation.ts';
+import { Curator, UndoStack, savedText, type CurationEvents } from '../../../extension/lib/dashboard/curation.ts';
 import { closeMentorDb, deleteCandidate, getCandidate, putCandidate, restoreCandidate, updateCuration } from '../../../extension/lib/db.ts';
 import { candidateOf, freshIndexedDb } from '../fixtures.ts';
 
@@ -15,6 +15,15 @@ describe('undo', () => {
     expect(u.pop()).toBe(3);
     expect(u.pop()).toBe(2);
     expect(u.pop()).toBeUndefined();
+  });
+});
+
+describe('savedText', () => {
+  it('says what was saved, for whom', () => {
+    const c = { ...candidateOf('a.example', 60), decision: 'include' as const };
+    expect(savedText(c, { decision: 'include' })).toBe('a.example blog: Include.');
+    expect(savedText(c, { tags: ['x'] })).toBe('Saved the tags and note for a.example blog.');
+    expect(savedText(c, { decision: 'include', notes: 'n' })).toBe('Saved the decision (Include), tags and note for a.example blog.');
   });
 });
 
