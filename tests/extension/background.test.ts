@@ -285,6 +285,23 @@ describe('removing a page from its site', () => {
   });
 });
 
+describe('sync from the popup', () => {
+  it('checks the typed address and token before anything is kept or sent', async () => {
+    const token = 'Abc_def-0123456789abcdefghijklmnopqrstuvwxy';
+    const bad = await send<{ ok: boolean; error?: string }>({ type: 'sync', url: 'https://sync.evil.example', token });
+    expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/must be http:\/\/127\.0\.0\.1/) });
+    const none = await send<{ ok: boolean; error?: string }>({ type: 'sync', url: 'http://127.0.0.1:9', token: '' });
+    expect(none).toMatchObject({ ok: false, error: expect.stringMatching(/needs its token/) });
+    expect((await fakeBrowser.storage.local.get('syncToken')).syncToken).toBeUndefined();
+    // A usable address and token are kept even when the server is not there.
+    const down = await send<{ ok: boolean; error?: string }>({ type: 'sync', url: 'http://127.0.0.1:9/', token });
+    expect(down).toMatchObject({ ok: false, error: expect.stringMatching(/Cannot reach the sync server/) });
+    expect(down?.error).not.toContain(token);
+    expect((await fakeBrowser.storage.local.get('syncToken')).syncToken).toBe(token);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ syncUrl: 'http://127.0.0.1:9' });
+  });
+});
+
 describe('badge on tabs of known candidates', () => {
   it('shows the site score when a tab navigates to any page of a candidate, clears it elsewhere, honours the setting', async () => {
     await putCandidate(candidateOf('known.example', 73.4));
