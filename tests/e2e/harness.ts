@@ -285,6 +285,27 @@ export async function tabIds(l: Launched): Promise<number[]> {
   });
 }
 
+/** The site keys stored in the extension's IndexedDB, read in its service worker (sorted). */
+export async function storedSiteKeys(l: Launched): Promise<string[]> {
+  const worker = await currentWorker(l);
+  return worker.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('mentor-radar');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('candidates').objectStore('candidates').getAllKeys();
+          req.onsuccess = () => {
+            db.close();
+            resolve((req.result as string[]).sort());
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
 /** Open `url` in a tab and return that page and its tab id. */
 export async function openSitePage(l: Launched, url: string): Promise<{ page: Page; tabId: number }> {
   const page = await l.context.newPage();
@@ -342,11 +363,17 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
   const violations = await page.evaluate(async () => {
     type Node = { target: unknown[]; failureSummary?: string };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: Node[] }[] }> } }).axe;
+    type Rule = { id: string; impact: string | null; help: string; nodes: Node[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`) }));
+    return {
+      passed: r.passes.length,
+      violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`) })),
+    };
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  // A run that checked nothing would pass vacuously.
+  if (violations.passed < 10) throw new Error(`axe-core checked only ${violations.passed} rules on ${page.url()}`);
+  return violations.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** Open the dashboard and wait until it has read the store. */
