@@ -1,6 +1,6 @@
 // fetchPage against a loopback server: faults are typed errors, never crashes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureWeb, type FixtureWeb } from '../fixtures/web/server.ts';
+import { startFixtureWeb, type FixtureWeb } from '../../demo/fixture-web/server.ts';
 import { fetchPage, decodeBody, FetchError, USER_AGENT } from '../../crawler/fetch.ts';
 
 let web: FixtureWeb;

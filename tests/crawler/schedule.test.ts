@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFixtureWeb, type FixtureWeb } from '../fixtures/web/server.ts';
-import { generateWeb } from '../fixtures/web/generated.ts';
+import { startFixtureWeb, type FixtureWeb } from '../../demo/fixture-web/server.ts';
+import { generateWeb } from '../../demo/fixture-web/generated.ts';
 import { runSchedule, acquireLock, recrawlIntervalMs, dueSites } from '../../crawler/schedule.ts';
 import { openStore } from '../../crawler/store.ts';
 

@@ -3,11 +3,11 @@
 // ranking. No network needed.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { candidatesToCsv } from '../scoring/index.ts';
-import { startFixtureWeb } from '../tests/fixtures/web/server.ts';
-import { demoSites } from '../tests/fixtures/web/demo-sites.ts';
-import { runCrawl } from './crawl.ts';
-import { openStore } from './store.ts';
-import { formatReport } from './report.ts';
+import { startFixtureWeb } from './fixture-web/server.ts';
+import { demoSites } from './fixture-web/demo-sites.ts';
+import { runCrawl } from '../crawler/crawl.ts';
+import { openStore } from '../crawler/store.ts';
+import { formatReport } from '../crawler/report.ts';
 
 const DB = 'data/demo.db';
 const CSV = 'data/demo-candidates.csv';
