@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel } from '@crawlee/cheerio';
 import { startFixtureWeb } from '../demo/fixture-web/server.ts';
 import { generateWeb } from '../demo/fixture-web/generated.ts';
-import { runCrawl } from '../crawler/crawl.ts';
+import { runCrawl } from '../crawler/crawl/run.ts';
 
 const CONCURRENCY = 16;
 

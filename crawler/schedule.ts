@@ -5,8 +5,8 @@
 // and logs each run's report.
 import { Cron } from 'croner';
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { runCrawl, type CrawlOptions } from './crawl.ts';
-import { openStore, DEFAULT_DB, type SiteFreshness, type Store } from './store.ts';
+import { runCrawl, type CrawlOptions } from './crawl/run.ts';
+import { openStore, DEFAULT_DB, type SiteFreshness, type Store } from './store/index.ts';
 import { formatReport, type CrawlReport } from './report.ts';
 
 const DAY = 24 * 3600 * 1000;

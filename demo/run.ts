@@ -5,8 +5,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { candidatesToCsv } from '../scoring/index.ts';
 import { startFixtureWeb } from './fixture-web/server.ts';
 import { demoSites } from './fixture-web/demo-sites.ts';
-import { runCrawl } from '../crawler/crawl.ts';
-import { openStore } from '../crawler/store.ts';
+import { runCrawl } from '../crawler/crawl/run.ts';
+import { openStore } from '../crawler/store/index.ts';
 import { formatReport } from '../crawler/report.ts';
 
 const DB = 'data/demo.db';

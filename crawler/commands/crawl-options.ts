@@ -1,7 +1,7 @@
 // The crawl options shared by `crawl` and `schedule`: parsing, validation, the seeds file.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { CrawlOptions } from '../crawl.ts';
+import type { CrawlOptions } from '../crawl/run.ts';
 import type { Io, OptionSpec, Values } from './common.ts';
 import { CliError, UsageError, clean, dbPath, intOption, oneLine, stringOption } from './common.ts';
 

@@ -1,5 +1,5 @@
 // `mentor-radar crawl [URL...] [--seeds FILE] [crawl options] [--json]`
-import type { CrawlOptions } from '../crawl.ts';
+import type { CrawlOptions } from '../crawl/run.ts';
 import { progressLine } from '../progress.ts';
 import type { CrawlReport } from '../report.ts';
 import { formatReport } from '../report.ts';
@@ -28,7 +28,7 @@ export async function crawlOnce(
   ctx: Context,
   opts: { signal: AbortSignal; extra?: Partial<CrawlOptions> },
 ): Promise<CrawlReport> {
-  const { runCrawl } = await import('../crawl.ts');
+  const { runCrawl } = await import('../crawl/run.ts');
   const live = Boolean(ctx.io.stderrIsTTY);
   let shown = false;
   let lastLine = 0;

@@ -2,8 +2,8 @@
 // `import` and `serve`'s POST.
 import { existsSync, statSync } from 'node:fs';
 import type { Candidate } from '../../scoring/index.ts';
-import { openStore } from '../store.ts';
-import type { Store } from '../store.ts';
+import { openStore } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
 import { CliError, clean } from './common.ts';
 
 /**

@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { scorePage, COMPONENT_LABELS, COMPONENT_NAMES } from '../../scoring/index.ts';
 import type { ComponentName, PageScore } from '../../scoring/index.ts';
-import { FetchError, decodeBody, fetchPage } from '../fetch.ts';
+import { FetchError, decodeBody, fetchPage } from '../net/fetch.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
 import { CliError, UsageError, clean, fit, oneLine, pad, readInputFile, safeJson, stringOption, yearOption } from './common.ts';
 

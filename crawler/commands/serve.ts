@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ImportError, SCORER_VERSION, candidatesToJson, parseCandidates } from '../../scoring/index.ts';
-import type { Store } from '../store.ts';
+import type { Store } from '../store/index.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
 import { CliError, DB_HELP, dbPath, intOption, oneLine } from './common.ts';
 import { mergeIntoStore, open } from './db.ts';

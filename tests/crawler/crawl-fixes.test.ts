@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { startFixtureWeb, type FixtureSite } from '../../demo/fixture-web/server.ts';
 import { generateWeb } from '../../demo/fixture-web/generated.ts';
-import Database, { sqliteBinding } from '../../crawler/sqlite.ts';
-import { runCrawl } from '../../crawler/crawl.ts';
-import { openStore } from '../../crawler/store.ts';
-import { Frontier } from '../../crawler/frontier.ts';
+import Database, { sqliteBinding } from '../../crawler/store/sqlite.ts';
+import { runCrawl } from '../../crawler/crawl/run.ts';
+import { openStore } from '../../crawler/store/index.ts';
+import { Frontier } from '../../crawler/frontier/frontier.ts';
 
 let dir: string;
 beforeAll(() => {

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureWeb, type FixtureWeb } from '../../demo/fixture-web/server.ts';
 import { demoSites, DEMO_POSITIVES, DEMO_NEAR_MISSES } from '../../demo/fixture-web/demo-sites.ts';
-import { runCrawl } from '../../crawler/crawl.ts';
-import { openStore } from '../../crawler/store.ts';
+import { runCrawl } from '../../crawler/crawl/run.ts';
+import { openStore } from '../../crawler/store/index.ts';
 import { siteKey } from '../../scoring/index.ts';
 import type { CrawlReport } from '../../crawler/report.ts';
 

@@ -1,7 +1,7 @@
 // fetchPage against a loopback server: faults are typed errors, never crashes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureWeb, type FixtureWeb } from '../../demo/fixture-web/server.ts';
-import { fetchPage, decodeBody, FetchError, USER_AGENT } from '../../crawler/fetch.ts';
+import { fetchPage, decodeBody, FetchError, USER_AGENT } from '../../crawler/net/fetch.ts';
 
 let web: FixtureWeb;
 beforeAll(async () => {

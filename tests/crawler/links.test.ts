@@ -1,10 +1,10 @@
 // Link priority, hubs, feeds, sitemaps and the frontier's ordering (pure functions + SQLite).
 import { describe, expect, it } from 'vitest';
-import { linkPriority, isHub, normaliseUrl, siteSelectionBonus } from '../../crawler/links.ts';
-import { parseFeed } from '../../crawler/feeds.ts';
-import { parseSitemap } from '../../crawler/sitemaps.ts';
-import { Frontier } from '../../crawler/frontier.ts';
-import { openStore } from '../../crawler/store.ts';
+import { linkPriority, isHub, normaliseUrl, siteSelectionBonus } from '../../crawler/frontier/link-priority.ts';
+import { parseFeed } from '../../crawler/net/feeds.ts';
+import { parseSitemap } from '../../crawler/net/sitemaps.ts';
+import { Frontier } from '../../crawler/frontier/frontier.ts';
+import { openStore } from '../../crawler/store/index.ts';
 
 const ctx = { anchor: '', nearby: '', parentScore: 50, parentRelevance: 0.5, sameSite: true, fromHub: false };
 

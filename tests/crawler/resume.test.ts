@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from '../../crawler/sqlite.ts';
+import Database from '../../crawler/store/sqlite.ts';
 import { startFixtureWeb, type FixtureWeb } from '../../demo/fixture-web/server.ts';
 import { generateWeb } from '../../demo/fixture-web/generated.ts';
 

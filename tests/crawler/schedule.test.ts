@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startFixtureWeb, type FixtureWeb } from '../../demo/fixture-web/server.ts';
 import { generateWeb } from '../../demo/fixture-web/generated.ts';
 import { runSchedule, acquireLock, recrawlIntervalMs, dueSites } from '../../crawler/schedule.ts';
-import { openStore } from '../../crawler/store.ts';
+import { openStore } from '../../crawler/store/index.ts';
 
 let dir: string;
 let web: FixtureWeb;

@@ -1,11 +1,11 @@
 // The SQLite store on real files in a temp dir: migrations from an older schema with data,
 // one-transaction page writes with site re-aggregation, curation, snapshots, crawls.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from '../../crawler/sqlite.ts';
+import Database from '../../crawler/store/sqlite.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, migrate, SCHEMA_VERSION } from '../../crawler/store.ts';
+import { openStore, migrate, SCHEMA_VERSION } from '../../crawler/store/index.ts';
 import { scorePage, newCandidate, scoreSite } from '../../scoring/index.ts';
 
 let dir: string;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncServer } from '../../../crawler/commands/serve.ts';
-import { openStore } from '../../../crawler/store.ts';
+import { openStore } from '../../../crawler/store/index.ts';
 import { candidatesToJson } from '../../../scoring/index.ts';
 import { candidate, captureIo, readCandidates, seedStore, tempDir } from './helpers.ts';
 import { main } from '../../../crawler/cli.ts';

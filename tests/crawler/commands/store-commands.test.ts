@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../../crawler/store.ts';
+import { openStore } from '../../../crawler/store/index.ts';
 import { CSV_COLUMNS, parseCandidates } from '../../../scoring/index.ts';
 import type { Candidate } from '../../../scoring/index.ts';
 import { candidate, expectOneLineError, readCandidates, run, seedStore, tempDir } from './helpers.ts';

@@ -8,17 +8,17 @@ import { setMaxListeners } from 'node:events';
 import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel } from '@crawlee/cheerio';
 import type { BaseHttpClient, HttpRequest, HttpResponse, RedirectHandler, ResponseTypes, StreamingHttpResponse } from '@crawlee/cheerio';
 import type { CheerioAPI } from 'cheerio';
-import { scorePage, siteKey, type PageScore } from '../scoring/index.ts';
-import { fetchPage, FetchError, DEFAULT_MAX_BYTES, type FetchedPage } from './fetch.ts';
-import { openStore, DEFAULT_DB, type Store } from './store.ts';
-import { Frontier, type EntryKind, type FrontierEntry } from './frontier.ts';
-import { RobotsCache, isAllowed, type Robots } from './robots.ts';
-import { Politeness, DEFAULT_DELAY_MS } from './politeness.ts';
-import { linkPriority, normaliseUrl, isHub, MENTOR_RE, siteSelectionBonus, MIN_LINK_PRIORITY } from './links.ts';
-import { parseFeed } from './feeds.ts';
-import { parseSitemap } from './sitemaps.ts';
-import { ProgressDisplay, type ProgressMode } from './progress.ts';
-import { emptyReport, RELEVANT_THRESHOLD, type CrawlReport } from './report.ts';
+import { scorePage, siteKey, type PageScore } from '../../scoring/index.ts';
+import { fetchPage, FetchError, DEFAULT_MAX_BYTES, type FetchedPage } from '../net/fetch.ts';
+import { openStore, DEFAULT_DB, type Store } from '../store/index.ts';
+import { Frontier, type EntryKind, type FrontierEntry } from '../frontier/frontier.ts';
+import { RobotsCache, isAllowed, type Robots } from '../net/robots.ts';
+import { Politeness, DEFAULT_DELAY_MS } from '../net/politeness.ts';
+import { linkPriority, normaliseUrl, isHub, MENTOR_RE, siteSelectionBonus, MIN_LINK_PRIORITY } from '../frontier/link-priority.ts';
+import { parseFeed } from '../net/feeds.ts';
+import { parseSitemap } from '../net/sitemaps.ts';
+import { ProgressDisplay, type ProgressMode } from '../progress.ts';
+import { emptyReport, RELEVANT_THRESHOLD, type CrawlReport } from '../report.ts';
 
 export interface CrawlOptions {
   /** Seed URLs (http/https). Optional when resuming. */

@@ -1,7 +1,7 @@
 // robots.txt per RFC 9309: fetched once per origin and cached (memory + SQLite, 24 h); 2xx =
 // the rules for our product token (else `*`); 4xx = everything allowed; 5xx, timeouts and
 // unreachable hosts = nothing fetched. Crawl-delay (non-standard, widely used) is honoured.
-import type Database from './sqlite.ts';
+import type Database from '../store/sqlite.ts';
 import { fetchPage, FetchError } from './fetch.ts';
 
 export const ROBOTS_TOKEN = 'mentorradar';

@@ -1,7 +1,7 @@
 // Link priority for the best-first frontier: anchor text, URL words, nearby text and the parent
 // page's score; plus the per-site selection bonuses (home, about, blog index, mentoring
 // category/tag pages) and hub detection (blogrolls, "best mentoring blogs" roundups).
-import { normalisePageUrl } from '../scoring/index.ts';
+import { normalisePageUrl } from '../../scoring/index.ts';
 
 export const MENTOR_RE = /\bmentor(?:s|ing|ship|ships|ed|ee|ees)?\b/i;
 const MENTOR_URL_RE = /mentor/i;

@@ -2,7 +2,7 @@
 // best URL of any host that is free right now), persisted in SQLite (table `frontier`) so a
 // killed crawl resumes where it stopped. Crawlee's own queue only ever sees the few URLs
 // being fetched right now.
-import type Database from './sqlite.ts';
+import type Database from '../store/sqlite.ts';
 
 export type EntryKind = 'page' | 'feed' | 'sitemap';
 

@@ -18,9 +18,9 @@ import {
   type SiteActivityInput,
   type SiteScore,
   type Source,
-} from '../scoring/index.ts';
-import { isDecision } from '../scoring/index.ts';
-import type { CrawlReport } from './report.ts';
+} from '../../scoring/index.ts';
+import { isDecision } from '../../scoring/index.ts';
+import type { CrawlReport } from '../report.ts';
 
 export const DEFAULT_DB = 'data/mentor-radar.db';
 

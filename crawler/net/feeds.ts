@@ -1,7 +1,7 @@
 // RSS 2.0 / RSS 1.0 / Atom feeds, parsed with cheerio/slim in XML mode: post dates (for the
 // site's activity) and post links (candidates for the frontier).
 import { load } from 'cheerio/slim';
-import { MENTOR_RE } from './links.ts';
+import { MENTOR_RE } from '../frontier/link-priority.ts';
 
 export interface FeedItem {
   title: string;
