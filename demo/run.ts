@@ -20,7 +20,7 @@ try {
   const seeds = [web.url('mentorwise'), web.url('tutorly')];
   console.log(`fixture web: ${demoSites().length} sites on 127.0.0.2-10 port ${web.port}`);
   console.log(`crawling from ${seeds.join(' and ')} (per-host delay 250 ms, robots.txt honoured)\n`);
-  const report = await runCrawl({ seeds, db: DB, politenessDelayMs: 250, concurrency: 6, timeoutMs: 5000, progress: 'auto', fresh: true });
+  const report = await runCrawl({ seeds, db: DB, politenessDelayMs: 250, concurrency: 6, timeoutMs: 5000, progress: process.stderr.isTTY ? 'tty' : 'lines', fresh: true });
   console.log(formatReport(report));
   const store = openStore(DB);
   try {

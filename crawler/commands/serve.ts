@@ -11,9 +11,9 @@ import { ImportError, SCORER_VERSION, candidatesToJson, parseCandidates } from '
 import type { Store } from '../store/index.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
 import { CliError, DB_HELP, dbPath, intOption, oneLine } from './common.ts';
-import { mergeIntoStore, open } from './db.ts';
+import { open } from './db.ts';
+import { SYNC_PORT } from '../constants.ts';
 
-export const DEFAULT_PORT = 7457;
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]{1,64}$/i;
 
@@ -27,7 +27,7 @@ Serves the store to the browser extension on http://127.0.0.1:PORT (loopback onl
 Only extension pages (chrome-extension://, moz-extension://) get CORS access. Ctrl-C stops it.
 
 Options:
-  --port N           TCP port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --port N           TCP port (default ${SYNC_PORT}; 0 picks a free one)
 ${DB_HELP}
   -h, --help         this help
 `;
@@ -141,7 +141,7 @@ export function createSyncServer(opts: SyncServerOptions): Server {
             if (e instanceof ImportError) throw new HttpError(400, e.message);
             throw e;
           }
-          const result = mergeIntoStore(store, candidates);
+          const result = store.mergeCandidates(candidates);
           opts.log?.(`merged ${result.imported} candidate(s) (new ${result.added}, merged ${result.merged})`);
           sendJson(res, 200, result);
           return;
@@ -162,7 +162,7 @@ export function createSyncServer(opts: SyncServerOptions): Server {
 }
 
 async function run(values: Values, _pos: string[], ctx: Context): Promise<number> {
-  const port = intOption(values, 'port', { min: 0, max: 65535 }) ?? DEFAULT_PORT;
+  const port = intOption(values, 'port', { min: 0, max: 65535 }) ?? SYNC_PORT;
   const signal = ctx.signal();
   const store = open(dbPath(values, ctx.io));
   const server = createSyncServer({ store, now: ctx.now, log: (l) => ctx.io.stderr(l + '\n') });
