@@ -86,12 +86,6 @@ export function linkPriority(url: URL, ctx: LinkContext): number {
   return Math.round(p * 1000) / 1000;
 }
 
-export interface ExtractedLink {
-  url: string;
-  anchor: string;
-  nearby: string;
-}
-
 const HUB_TITLE_RE = /\b(best|top|favou?rite|recommended|great|\d+)\b.{0,40}\bmentor(?:ing|ship)?\b.{0,30}\b(blogs?|sites?|websites?|resources|reads|podcasts|organi[sz]ations)\b|\bblog\s*roll\b|\bblogroll\b/i;
 
 /**

@@ -15,10 +15,9 @@ import { yearQueries } from './years.ts';
 import { crawlQueries, type LeaseHolder } from './crawls.ts';
 import { crawlStateQueries } from './crawl-state.ts';
 
-export type { PageRecord, PageRow, PageStatus, SiteFreshness, CrawlPageRow } from './pages.ts';
-export type { LeaseHolder, CrawlRecord } from './crawls.ts';
-export type { EntryKind, FrontierRow, FrontierWrite, RobotsRow } from './crawl-state.ts';
-export type { CurationChange } from './candidates.ts';
+export type { PageRecord, SiteFreshness } from './pages.ts';
+export type { LeaseHolder } from './crawls.ts';
+export type { EntryKind } from './crawl-state.ts';
 
 /** A store failure; the message starts with the file, `code` is SQLite's (SQLITE_BUSY ...). */
 export class StoreError extends Error {

@@ -4,7 +4,6 @@
 import { isDecision } from '../../scoring/index.ts';
 import type { Candidate, Decision, PageScore } from '../../scoring/index.ts';
 
-export const MAX_URL = 8192;
 export const MAX_SITE = 300;
 export const MAX_TAGS = 50;
 export const MAX_TAG = 100;
@@ -30,19 +29,11 @@ export interface ChangedNotice {
 }
 
 export type Request = BookmarkRequest | CurateRequest | ChangedNotice;
-export type RequestType = Request['type'];
 
 export type BookmarkReply =
   | { ok: true; page: PageScore; candidate: Candidate; wasKnown: boolean }
   | { ok: false; error: string };
 export type CurateReply = { ok: true; candidate: Candidate } | { ok: false; error: string };
-export type ChangedReply = { ok: true };
-
-export interface ReplyOf {
-  bookmark: BookmarkReply;
-  curate: CurateReply;
-  'candidates-changed': ChangedReply;
-}
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const onlyKeys = (x: Record<string, unknown>, keys: string[]) => Object.keys(x).every((k) => keys.includes(k));
