@@ -85,6 +85,7 @@ describe('scorePage behind the guard (the crawl and the extension alike)', () =>
     const t0 = performance.now();
     const p = scorePage({ url: 'https://x.example/', html });
     expect(p.score).toBeGreaterThanOrEqual(0);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    // ~1 s here; the bound leaves room for a loaded CI machine (unguarded nesting costs minutes).
+    expect(performance.now() - t0).toBeLessThan(8000);
   });
 });
