@@ -106,7 +106,7 @@ async function politeness(dir: string): Promise<void> {
   try {
     // Every host is a seed, so all 500 are in play from the start.
     const seeds = gen.relevantNames.map((n) => web.url(n));
-    const budget = 4000;
+    const budget = 3000;
     const steady = (r: ChildResult) => rateBetween(r.samples, Math.floor(r.pages * 0.25), Math.floor(r.pages * 0.9));
     const cpu = await child({ seeds, db: join(dir, 'cpu.db'), maxPages: budget, perSite: 12, delayMs: 0, concurrency: 16 });
     const cpuRate = steady(cpu);
@@ -114,7 +114,7 @@ async function politeness(dir: string): Promise<void> {
     console.log(`politeness web: ${hosts} hosts x 12 pages, delay ${delayMs} ms per host; budget ${budget} pages; steady rate between 25% and 90% of the pages`);
     console.log(`  CPU-bound rate (delay 0, concurrency 16): ${cpuRate.toFixed(0)} pages/s; bound min(${hosts}/${delayMs / 1000} s, ${cpuRate.toFixed(0)}) = ${bound.toFixed(0)} pages/s`);
     let chosen: number | undefined;
-    for (const concurrency of [4, 8, 16, 32]) {
+    for (const concurrency of [8, 16, 32]) {
       const r = await child({ seeds, db: join(dir, `polite-${concurrency}.db`), maxPages: budget, perSite: 12, delayMs, concurrency });
       const rate = steady(r);
       const ok = rate >= 0.8 * bound;
