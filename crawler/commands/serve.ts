@@ -11,14 +11,14 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ImportError, JSON_FORMAT, JSON_VERSION, SCORER_VERSION, parseCandidates } from '../../scoring/index.ts';
-import type { Store } from '../store.ts';
+import type { Store } from '../store/index.ts';
 import { TimestampError, checkSentTimestamps, clampTimestamps } from '../sync-timestamps.ts';
 import { bearerMatches, loadOrCreateToken, tokenPathFor } from '../sync-token.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
 import { CliError, DB_HELP, dbPath, intOption, oneLine } from './common.ts';
-import { mergeIntoStore, open } from './db.ts';
+import { open } from './db.ts';
+import { SYNC_PORT } from '../constants.ts';
 
-export const DEFAULT_PORT = 7457;
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 /** Candidates per GET page: the default, and the most one request may ask for. */
 export const DEFAULT_PAGE = 500;
@@ -39,7 +39,7 @@ Settings. Only extension pages (chrome-extension://, moz-extension://) get CORS 
 Ctrl-C stops it.
 
 Options:
-  --port N           TCP port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --port N           TCP port (default ${SYNC_PORT}; 0 picks a free one)
   --show-token       print the sync token (made if there is none yet) and exit
 ${DB_HELP}
   -h, --help         this help
@@ -185,7 +185,7 @@ export function createSyncServer(opts: SyncServerOptions): Server {
             if (e instanceof ImportError || e instanceof TimestampError) throw new HttpError(400, e.message);
             throw e;
           }
-          const result = mergeIntoStore(store, candidates);
+          const result = store.mergeCandidates(candidates);
           opts.log?.(`merged ${result.imported} candidate(s) (new ${result.added}, merged ${result.merged})`);
           sendJson(res, 200, result);
           return;
@@ -216,7 +216,7 @@ function tokenOf(db: string): { token: string; created: boolean; path: string } 
 }
 
 async function run(values: Values, _pos: string[], ctx: Context): Promise<number> {
-  const port = intOption(values, 'port', { min: 0, max: 65535 }) ?? DEFAULT_PORT;
+  const port = intOption(values, 'port', { min: 0, max: 65535 }) ?? SYNC_PORT;
   const db = dbPath(values, ctx.io);
   if (values['show-token']) {
     const { token } = tokenOf(db);

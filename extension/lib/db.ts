@@ -283,10 +283,6 @@ export async function pagesOfSite(site: string): Promise<StoredPage[]> {
   return guarded(async () => (await openMentorDb()).getAllFromIndex('pages', 'bySite', normKey(site)));
 }
 
-export async function countCandidates(): Promise<number> {
-  return guarded(async () => (await openMentorDb()).count('candidates'));
-}
-
 function normKey(site: string): string {
   try {
     return siteKey(site);
@@ -482,15 +478,6 @@ export async function importCandidates(list: Candidate[]): Promise<{ added: numb
     });
     await Promise.all([...writes, tx.done]);
     return { added, merged };
-  });
-}
-
-/** Remove everything (the dashboard's "clear" and tests). */
-export async function clearAll(): Promise<void> {
-  await guarded(async () => {
-    const db = await openMentorDb();
-    const tx = db.transaction(['candidates', 'pages'], 'readwrite');
-    await Promise.all([tx.objectStore('candidates').clear(), tx.objectStore('pages').clear(), tx.done]);
   });
 }
 

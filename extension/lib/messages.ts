@@ -4,11 +4,11 @@
 import { isDecision } from '../../scoring/index.ts';
 import type { Candidate, Decision, PageScore } from '../../scoring/index.ts';
 
-export const MAX_URL = 8192;
 export const MAX_SITE = 300;
 export const MAX_TAGS = 50;
 export const MAX_TAG = 100;
 export const MAX_NOTES = 20_000;
+const MAX_URL = 8192;
 export const MAX_TOKEN = 256;
 /** How long a bookmark may wait for a page that is still loading (ms): the bounds of `waitMs`. */
 export const MIN_WAIT_MS = 200;
@@ -54,7 +54,6 @@ export interface ChangedNotice {
 }
 
 export type Request = BookmarkRequest | CancelBookmarkRequest | CurateRequest | ChangedNotice | RemovePageRequest | SyncRequest;
-export type RequestType = Request['type'];
 
 /** Why a bookmark stored nothing (the popup's `data-reason`, and tests). */
 export type RefusalReason = 'cannot-read' | 'no-permission' | 'not-html' | 'http-error' | 'loading' | 'cancelled' | 'timeout' | 'closed' | 'failed';
@@ -63,19 +62,8 @@ export type BookmarkReply =
   | { ok: true; page: PageScore; candidate: Candidate; wasKnown: boolean; pageWasKnown: boolean }
   | { ok: false; error: string; reason?: RefusalReason };
 export type CurateReply = { ok: true; candidate: Candidate } | { ok: false; error: string };
-export type ChangedReply = { ok: true };
-export type CancelReply = { ok: boolean };
 export type RemovePageReply = { ok: true; candidate: Candidate; rescored: boolean; message: string } | { ok: false; error: string };
 export type SyncReply = { ok: true; message: string } | { ok: false; error: string };
-
-export interface ReplyOf {
-  bookmark: BookmarkReply;
-  'cancel-bookmark': CancelReply;
-  curate: CurateReply;
-  'candidates-changed': ChangedReply;
-  'remove-page': RemovePageReply;
-  sync: SyncReply;
-}
 
 /** Sent by the background while a bookmark runs (to every extension page; the popup listens). */
 export interface BookmarkProgress {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncServer } from '../../crawler/commands/serve.ts';
-import { openStore, type Store } from '../../crawler/store.ts';
+import { openStore, type Store } from '../../crawler/store/index.ts';
 import { newToken } from '../../crawler/sync-token.ts';
 import { parseCandidates } from '../../scoring/index.ts';
 import {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSyncServer } from '../../crawler/commands/serve.ts';
 import { open } from '../../crawler/commands/db.ts';
-import type { Store } from '../../crawler/store.ts';
+import type { Store } from '../../crawler/store/index.ts';
 import { closeMentorDb, getCandidate, listCandidates, putCandidate } from '../../extension/lib/db.ts';
 import { SyncError, checkSyncToken, checkSyncUrl, syncWithServer } from '../../extension/lib/sync.ts';
 import { newToken } from '../../crawler/sync-token.ts';

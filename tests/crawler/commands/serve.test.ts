@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAGE, MAX_PAGE, createSyncServer } from '../../../crawler/commands/serve.ts';
-import { openStore } from '../../../crawler/store.ts';
+import { openStore } from '../../../crawler/store/index.ts';
 import { candidatesToJson } from '../../../scoring/index.ts';
 import type { Candidate } from '../../../scoring/index.ts';
 import { candidate, captureIo, readCandidates, run, seedStore, tempDir } from './helpers.ts';

@@ -2,9 +2,12 @@
 // best URL of any host that is free right now), persisted in SQLite (table `frontier`) so a
 // killed crawl resumes where it stopped. Crawlee's own queue only ever sees the few URLs
 // being fetched right now.
-import type Database from './sqlite.ts';
+import type { EntryKind, Store } from '../store/index.ts';
 
-export type EntryKind = 'page' | 'feed' | 'sitemap';
+export type { EntryKind } from '../store/index.ts';
+
+/** The part of the store the frontier persists itself in. */
+type FrontierStore = Pick<Store, 'frontierRows' | 'writeFrontier' | 'clearFrontier'>;
 
 export interface FrontierEntry {
   url: string;
@@ -81,24 +84,12 @@ export class Frontier {
   private persisted = new Set<string>();
   private pendingWrites = new Map<string, FrontierEntry>();
   private pendingDone: string[] = [];
-  private stmt: {
-    insert: Database.Statement;
-    done: Database.Statement;
-  };
 
-  constructor(private db: Database.Database) {
-    this.stmt = {
-      insert: db.prepare(
-        `INSERT INTO frontier (url, site, origin, priority, hops, kind, state, parent, added_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)
-         ON CONFLICT(url) DO UPDATE SET priority = MAX(priority, excluded.priority) WHERE state = 'queued'`,
-      ),
-      done: db.prepare(`UPDATE frontier SET state = 'done' WHERE url = ?`),
-    };
-  }
+  constructor(private store: FrontierStore) {}
 
   /** A fresh crawl: forget the previous frontier. */
   clear(): void {
-    this.db.prepare(`DELETE FROM frontier`).run();
+    this.store.clearFrontier();
   }
 
   /**
@@ -106,24 +97,15 @@ export class Frontier {
    * finished (its page row was written before the process died).
    */
   load(isDone: (url: string) => boolean): { queued: number; done: number } {
-    const rows = this.db.prepare(`SELECT url, site, origin, priority, hops, kind, state, parent FROM frontier ORDER BY rowid`).all() as {
-      url: string;
-      site: string;
-      origin: string;
-      priority: number;
-      hops: number;
-      kind: EntryKind;
-      state: string;
-      parent: string | null;
-    }[];
+    const rows = this.store.frontierRows();
     let queued = 0;
     let done = 0;
     for (const r of rows) {
       this.seen.add(r.url);
       this.persisted.add(r.url);
-      if (r.state === 'done' || isDone(r.url)) {
+      if (r.done || isDone(r.url)) {
         done++;
-        if (r.state !== 'done') this.pendingDone.push(r.url);
+        if (!r.done) this.pendingDone.push(r.url);
         continue;
       }
       const e: FrontierEntry = { url: r.url, site: r.site, origin: r.origin, priority: r.priority, hops: r.hops, kind: r.kind, seq: this.seq++ };
@@ -296,25 +278,6 @@ export class Frontier {
     return live;
   }
 
-  /** Drops queued URLs matching a predicate (site budget spent...). */
-  drop(origin: string, pred: (e: FrontierEntry) => boolean): number {
-    const h = this.heaps.get(origin);
-    if (!h) return 0;
-    const all = h.drain();
-    let n = 0;
-    for (const e of all) {
-      if (this.queued.get(e.url) !== e) continue;
-      if (pred(e)) {
-        this.queued.delete(e.url);
-        this.untrack(e);
-        this.pendingDone.push(e.url);
-        n++;
-      } else h.push(e);
-    }
-    if (h.size === 0) this.heaps.delete(origin);
-    return n;
-  }
-
   pruneEmpty(origin: string): void {
     if (!this.peek(origin)) this.heaps.delete(origin);
   }
@@ -343,9 +306,7 @@ export class Frontier {
   /** Writes buffered inserts and done marks; call inside the page's transaction. */
   flush(): void {
     if (this.pendingWrites.size === 0 && this.pendingDone.length === 0) return;
-    const at = new Date().toISOString();
-    for (const e of this.pendingWrites.values()) this.stmt.insert.run(e.url, e.site, e.origin, e.priority, e.hops, e.kind, e.parent ?? null, at);
-    for (const u of this.pendingDone) this.stmt.done.run(u);
+    this.store.writeFrontier(this.pendingWrites.values(), this.pendingDone);
     for (const u of this.pendingWrites.keys()) this.persisted.add(u);
     this.pendingWrites = new Map();
     this.pendingDone = [];

@@ -1,5 +1,6 @@
 // XML sitemaps (urlset and sitemapindex), parsed with cheerio/slim in XML mode.
 import { load } from 'cheerio/slim';
+import { guardMarkup } from '../../scoring/guard.ts';
 import { isoDate } from './feeds.ts';
 
 export interface SitemapEntry {
@@ -15,7 +16,8 @@ export interface ParsedSitemap {
 }
 
 export function parseSitemap(xml: string, baseUrl: string, limit = 50_000): ParsedSitemap {
-  const $ = load(xml, { xml: true });
+  // Deep nesting throws a TooComplexError (the failure handler marks the entry done).
+  const $ = load(guardMarkup(xml, 'xml'), { xml: true });
   const out: ParsedSitemap = { urls: [], sitemaps: [] };
   const abs = (s: string): string | undefined => {
     try {

@@ -34,11 +34,6 @@ export class Politeness {
     h.delayMs = Math.max(this.defaultDelayMs, Math.min(MAX_CRAWL_DELAY_MS, Math.round(seconds * 1000)));
   }
 
-  isFree(origin: string, now = Date.now()): boolean {
-    const h = this.host(origin);
-    return !h.busy && h.readyAt <= now;
-  }
-
   acquire(origin: string): void {
     const h = this.host(origin);
     if (h.busy) throw new Error(`politeness: ${origin} is busy`);

@@ -1,7 +1,7 @@
 // Link priority for the best-first frontier: anchor text, URL words, nearby text and the parent
 // page's score; plus the per-site selection bonuses (home, about, blog index, mentoring
 // category/tag pages) and hub detection (blogrolls, "best mentoring blogs" roundups).
-import { normalisePageUrl } from '../scoring/index.ts';
+import { normalisePageUrl } from '../../scoring/index.ts';
 
 export const MENTOR_RE = /\bmentor(?:s|ing|ship|ships|ed|ee|ees)?\b/i;
 const MENTOR_URL_RE = /mentor/i;
@@ -84,12 +84,6 @@ export function linkPriority(url: URL, ctx: LinkContext): number {
     p += 0.3;
   }
   return Math.round(p * 1000) / 1000;
-}
-
-export interface ExtractedLink {
-  url: string;
-  anchor: string;
-  nearby: string;
 }
 
 const HUB_TITLE_RE = /\b(best|top|favou?rite|recommended|great|\d+)\b.{0,40}\bmentor(?:ing|ship)?\b.{0,30}\b(blogs?|sites?|websites?|resources|reads|podcasts|organi[sz]ations)\b|\bblog\s*roll\b|\bblogroll\b/i;

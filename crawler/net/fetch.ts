@@ -1,14 +1,14 @@
 // One polite HTTP GET with the crawler's rules: an honest User-Agent, manual redirects (loops and
 // chains detected), a streamed body capped at maxBytes (aborted past it), a timeout covering the
-// whole exchange, HTML-only on request, and the charset from the header, then the page's
-// <meta>, then UTF-8. Failures are FetchErrors with a kind, never anything else.
+// whole exchange, HTML-only on request, decoded by net/decode.ts (BOM, header charset, <meta>,
+// UTF-8 or windows-1252). Failures are FetchErrors with a kind, never anything else.
+import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES } from '../constants.ts';
+import { decodeBody } from './decode.ts';
 
 export const USER_AGENT =
   'MentorRadar/0.1 (+https://github.com/mentor-radar/mentor-radar; crawler for a mentoring-blogs roundup)';
 
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-export const DEFAULT_TIMEOUT_MS = 20_000;
-export const DEFAULT_MAX_REDIRECTS = 5;
+const DEFAULT_MAX_REDIRECTS = 5;
 
 export interface FetchedPage {
   url: string;
@@ -74,69 +74,6 @@ function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
 
-function headerCharset(contentType: string | undefined): string | undefined {
-  const m = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
-  return m?.[1]?.toLowerCase();
-}
-
-function supported(label: string): string | undefined {
-  try {
-    return new TextDecoder(label).encoding;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The charset a page declares in its first 4 KB: <meta charset> or <meta http-equiv content-type>. */
-function metaCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const direct = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)/i.exec(head);
-  return direct?.[1]?.toLowerCase();
-}
-
-/** Header charset, then <meta charset>/<meta http-equiv>, then UTF-8 (a BOM wins over all). */
-export function decodeBody(bytes: Uint8Array, contentTypeHeader: string | undefined): { text: string; charset: string } {
-  let charset: string | undefined;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) charset = 'utf-8';
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) charset = 'utf-16le';
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) charset = 'utf-16be';
-  if (!charset) {
-    const fromHeader = headerCharset(contentTypeHeader);
-    if (fromHeader) charset = supported(fromHeader);
-  }
-  if (!charset) {
-    const fromMeta = metaCharset(bytes);
-    if (fromMeta) charset = supported(fromMeta);
-  }
-  if (!charset) charset = 'utf-8';
-  // A page claiming utf-16 in a <meta> while being ASCII-compatible is a known lie (HTML spec).
-  if (charset.startsWith('utf-16') && !(bytes[0] === 0xff || bytes[0] === 0xfe)) charset = 'utf-8';
-  const text = charset === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(charset, { fatal: false }).decode(bytes);
-  return { text, charset };
-}
-
-// 0x80..0x9F of windows-1252 (WHATWG Encoding); 0 = undefined (kept as the C1 control, as browsers do).
-const CP1252_HIGH = [
-  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
-];
-
-/** Node 20's TextDecoder decodes windows-1252 as ISO-8859-1 (wrong for 0x80..0x9F: curly quotes, dashes, €). */
-function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    const codes: number[] = [];
-    const end = Math.min(bytes.length, i + CHUNK);
-    for (let j = i; j < end; j++) {
-      const b = bytes[j];
-      codes.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] || b : b);
-    }
-    out += String.fromCharCode(...codes);
-  }
-  return out;
-}
-
 function classify(err: unknown, url: string, timedOut: boolean, aborted: boolean): FetchError {
   if (err instanceof FetchError) return err;
   if (timedOut) return new FetchError('timeout', `timed out: ${url}`, { url });
@@ -195,7 +132,7 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: num
 }
 
 export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<FetchedPage> {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = opts.maxBytes ?? MAX_BODY_BYTES;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const accept = opts.accept ?? 'html';

@@ -1,7 +1,8 @@
 // RSS 2.0 / RSS 1.0 / Atom feeds, parsed with cheerio/slim in XML mode: post dates (for the
 // site's activity) and post links (candidates for the frontier).
 import { load } from 'cheerio/slim';
-import { MENTOR_RE } from './links.ts';
+import { guardMarkup } from '../../scoring/guard.ts';
+import { MENTOR_RE } from '../frontier/link-priority.ts';
 
 export interface FeedItem {
   title: string;
@@ -28,7 +29,8 @@ export function isoDate(text: string | undefined): string | undefined {
 }
 
 export function parseFeed(xml: string, baseUrl: string): ParsedFeed {
-  const $ = load(xml, { xml: true });
+  // Deep nesting throws a TooComplexError (the failure handler marks the entry done).
+  const $ = load(guardMarkup(xml, 'xml'), { xml: true });
   const resolve = (href: string | undefined): string | undefined => {
     if (!href) return undefined;
     try {

@@ -1,7 +1,7 @@
 // robots.txt per RFC 9309: fetched once per origin and cached (memory + SQLite, 24 h); 2xx =
 // the rules for our product token (else `*`); 4xx = everything allowed; 5xx, timeouts and
 // unreachable hosts = nothing fetched. Crawl-delay (non-standard, widely used) is honoured.
-import type Database from './sqlite.ts';
+import type { Store } from '../store/index.ts';
 import { fetchPage, FetchError } from './fetch.ts';
 
 export const ROBOTS_TOKEN = 'mentorradar';
@@ -135,7 +135,8 @@ export function isAllowed(robots: Robots, url: string): boolean {
 }
 
 export interface RobotsCacheOptions {
-  db?: Database.Database;
+  /** Where the cache persists (24 h); memory only without it. */
+  store?: Pick<Store, 'robotsRow' | 'saveRobots'>;
   timeoutMs?: number;
   signal?: AbortSignal;
   /** Called right before robots.txt is requested (for counting requests). */
@@ -146,10 +147,6 @@ export interface RobotsCacheOptions {
 export class RobotsCache {
   private mem = new Map<string, Promise<Robots>>();
   constructor(private opts: RobotsCacheOptions = {}) {}
-
-  known(origin: string): boolean {
-    return this.mem.has(origin);
-  }
 
   get(origin: string): Promise<Robots> {
     let p = this.mem.get(origin);
@@ -167,13 +164,9 @@ export class RobotsCache {
   }
 
   private async load(origin: string): Promise<Robots> {
-    const db = this.opts.db;
-    if (db) {
-      const row = db.prepare(`SELECT status, body, fetched_at FROM robots WHERE origin = ?`).get(origin) as
-        | { status: RobotsStatus; body: string | null; fetched_at: string }
-        | undefined;
-      if (row && Date.now() - Date.parse(row.fetched_at) < ROBOTS_TTL_MS && row.status !== 'blocked') return this.fromRow(origin, row.status, row.body);
-    }
+    const store = this.opts.store;
+    const row = store?.robotsRow(origin);
+    if (row && Date.now() - Date.parse(row.fetchedAt) < ROBOTS_TTL_MS && row.status !== 'blocked') return this.fromRow(origin, row.status as RobotsStatus, row.body);
     let status: RobotsStatus;
     let body: string | null = null;
     try {
@@ -204,15 +197,10 @@ export class RobotsCache {
         body = `robots.txt ${kind}`;
       }
     }
-    if (db) {
-      try {
-        db.prepare(
-          `INSERT INTO robots (origin, status, body, fetched_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT(origin) DO UPDATE SET status=excluded.status, body=excluded.body, fetched_at=excluded.fetched_at`,
-        ).run(origin, status, body, new Date().toISOString());
-      } catch {
-        /* the cache is an optimisation */
-      }
+    try {
+      store?.saveRobots(origin, status, body, new Date().toISOString());
+    } catch {
+      /* the cache is an optimisation */
     }
     return this.fromRow(origin, status, body);
   }

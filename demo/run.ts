@@ -3,11 +3,11 @@
 // ranking. No network needed.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { candidatesToCsv } from '../scoring/index.ts';
-import { startFixtureWeb } from '../tests/fixtures/web/server.ts';
-import { demoSites } from '../tests/fixtures/web/demo-sites.ts';
-import { runCrawl } from './crawl.ts';
-import { openStore } from './store.ts';
-import { formatReport } from './report.ts';
+import { startFixtureWeb } from './fixture-web/server.ts';
+import { demoSites } from './fixture-web/demo-sites.ts';
+import { runCrawl } from '../crawler/crawl/run.ts';
+import { openStore } from '../crawler/store/index.ts';
+import { formatReport } from '../crawler/report.ts';
 
 const DB = 'data/demo.db';
 const CSV = 'data/demo-candidates.csv';
@@ -20,7 +20,7 @@ try {
   const seeds = [web.url('mentorwise'), web.url('tutorly')];
   console.log(`fixture web: ${demoSites().length} sites on 127.0.0.2-10 port ${web.port}`);
   console.log(`crawling from ${seeds.join(' and ')} (per-host delay 250 ms, robots.txt honoured)\n`);
-  const report = await runCrawl({ seeds, db: DB, politenessDelayMs: 250, concurrency: 6, timeoutMs: 5000, progress: 'auto', fresh: true });
+  const report = await runCrawl({ seeds, db: DB, politenessDelayMs: 250, concurrency: 6, timeoutMs: 5000, progress: process.stderr.isTTY ? 'tty' : 'lines', fresh: true });
   console.log(formatReport(report));
   const store = openStore(DB);
   try {
