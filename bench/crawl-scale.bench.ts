@@ -34,7 +34,9 @@ interface ChildResult {
 
 function child(args: ChildArgs): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['bin/run-ts.js', 'bench/crawl-scale.bench.ts'], { env: { ...process.env, MR_SCALE_CHILD: JSON.stringify(args) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    // BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the crawl process alone.
+    const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const p = spawn(process.execPath, [...nodeArgs, 'bin/run-ts.js', 'bench/crawl-scale.bench.ts'], { env: { ...process.env, MR_SCALE_CHILD: JSON.stringify(args) }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (b: Buffer) => (out += b.toString()));
     p.on('exit', (code) => {

@@ -1,7 +1,6 @@
 // Dispatch: hands Crawlee the best URL of every host that is free right now (robots.txt known,
 // politeness delay over), never more than `concurrency` in flight, within the page budget;
 // resolves each origin's robots.txt once; says when the crawl is finished.
-import type { CheerioCrawler } from '@crawlee/cheerio';
 import { isAllowed, type Robots, type RobotsCache } from '../net/robots.ts';
 import type { Politeness } from '../net/politeness.ts';
 import { FetchError } from '../net/fetch.ts';
@@ -9,6 +8,8 @@ import { normaliseUrl } from '../frontier/link-priority.ts';
 import type { FrontierEntry } from '../frontier/frontier.ts';
 import { keyOf, MAX_SITEMAPS_PER_SITE } from './admission.ts';
 import { isBusyError, type CrawlContext, type Dispatch } from './context.ts';
+import type { HandoffQueue } from './handoff.ts';
+import { HostSchedule } from './host-schedule.ts';
 
 export class Dispatcher {
   readonly inflight = new Map<string, Dispatch>();
@@ -17,15 +18,19 @@ export class Dispatcher {
   private robotsInflight = 0;
   private dispatchSeq = 0;
   private pumpTimer: NodeJS.Timeout | undefined;
-  crawler: CheerioCrawler | undefined;
+  private schedule: HostSchedule;
 
   constructor(
     private ctx: CrawlContext,
     private politeness: Politeness,
     private robotsCache: RobotsCache,
+    /** Crawlee's request manager: only what is dispatched right now. */
+    private handoff: HandoffQueue,
     /** A request Crawlee never handed back is failed through this (the route's failure handler). */
     private fail: (d: Dispatch, err: unknown) => void,
-  ) {}
+  ) {
+    this.schedule = new HostSchedule(ctx.frontier, politeness);
+  }
 
   robots(origin: string): Robots | undefined {
     return this.robotsOf.get(origin);
@@ -43,6 +48,7 @@ export class Dispatcher {
   finish(d: Dispatch): void {
     this.inflight.delete(d.url);
     this.politeness.release(d.origin);
+    this.schedule.released(d.origin);
   }
 
   /** Fetches an origin's robots.txt once (as a request of that host), then its sitemaps are queued. */
@@ -84,6 +90,7 @@ export class Dispatcher {
       .finally(() => {
         this.robotsInflight--;
         this.politeness.release(origin);
+        this.schedule.released(origin);
         writer.flushQuietly(); // nothing awaits this chain: a store error is counted, never thrown
         this.safePump();
       })
@@ -134,46 +141,29 @@ export class Dispatcher {
 
   pump(): void {
     this.stop();
-    if (this.stopping() || this.busySlots()) return;
-    const { frontier, admission } = this.ctx;
+    if (this.stopping()) return;
     const now = Date.now();
-    let nextReady = Infinity;
-    // One pass over the hosts (not one per free slot): the best entry of every free host, best first.
-    const ready: { origin: string; top: FrontierEntry }[] = [];
-    const empty: string[] = [];
-    for (const origin of frontier.origins()) {
-      const h = this.politeness.host(origin);
-      if (h.busy) continue;
-      if (h.readyAt > now) {
-        nextReady = Math.min(nextReady, h.readyAt);
-        continue;
-      }
-      const top = frontier.peek(origin);
-      if (top) ready.push({ origin, top });
-      else empty.push(origin);
-    }
-    for (const o of empty) frontier.pruneEmpty(o);
-    ready.sort((a, b) => b.top.priority - a.top.priority || a.top.seq - b.top.seq);
-    const batch: Dispatch[] = [];
-    for (const { origin } of ready) {
-      if (this.busySlots(batch.length) || admission.budgetSpent()) break;
+    // The best entry of every free host, best first, one host at a time from the schedule.
+    while (!this.busySlots() && !this.ctx.admission.budgetSpent()) {
+      const origin = this.schedule.next(now);
+      if (!origin) break;
       if (!this.robotsOf.has(origin)) {
         this.resolveRobots(origin);
         continue;
       }
       const e = this.takeFetchable(origin);
-      if (!e) continue;
+      if (!e) {
+        this.schedule.released(origin); // nothing fetchable now: placed again if entries come
+        continue;
+      }
       this.politeness.acquire(origin);
-      batch.push({ ...e, startedAt: Date.now() });
+      const d: Dispatch = { ...e, startedAt: Date.now() };
+      this.inflight.set(d.url, d);
+      // A unique key per dispatch: a page requeued (SQLITE_BUSY) is a new request for Crawlee.
+      this.handoff.push({ url: d.url, uniqueKey: `${d.url}#${++this.dispatchSeq}`, label: d.kind });
     }
-    if (batch.length) {
-      for (const d of batch) this.inflight.set(d.url, d);
-      void this.crawler
-        // A unique key per dispatch: a page requeued (SQLITE_BUSY) must not be deduplicated by Crawlee.
-        ?.addRequests(batch.map((d) => ({ url: d.url, uniqueKey: `${d.url}#${++this.dispatchSeq}`, label: d.kind })))
-        .catch(() => undefined);
-    }
-    if (Number.isFinite(nextReady)) this.pumpTimer = setTimeout(() => this.safePump(), Math.max(1, nextReady - Date.now()));
+    const wake = this.schedule.nextWake();
+    if (Number.isFinite(wake)) this.pumpTimer = setTimeout(() => this.safePump(), Math.max(1, wake - Date.now()));
   }
 
   isFinished(): boolean {

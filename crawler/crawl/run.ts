@@ -2,7 +2,7 @@
 // the dispatcher in front of Crawlee's CheerioCrawler and its labelled routes, the stats.
 // Pages are scored by scoring/ and written with their site's re-aggregation in one transaction.
 import { setMaxListeners } from 'node:events';
-import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel } from '@crawlee/cheerio';
+import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel, type RequestProvider } from '@crawlee/cheerio';
 import { DEFAULT_DB_PATH } from '../constants.ts';
 import { Frontier } from '../frontier/frontier.ts';
 import { normaliseUrl } from '../frontier/link-priority.ts';
@@ -14,6 +14,7 @@ import { RELEVANT_THRESHOLD } from '../constants.ts';
 import { Admission } from './admission.ts';
 import { PageWriter, type CrawlContext } from './context.ts';
 import { Dispatcher } from './dispatcher.ts';
+import { HandoffQueue } from './handoff.ts';
 import { politeFetcher, PoliteHttpClient } from './http-client.ts';
 import { acquireLease } from './lease.ts';
 import { optionsToStore, resolveSettings, type CrawlOptions } from './options.ts';
@@ -80,7 +81,8 @@ async function crawl(store: Store, options: CrawlOptions, signal: AbortSignal): 
   admission.admittedSites.delete('');
 
   const ctx: CrawlContext = { store, crawlId, settings, frontier, admission, stats, signal, scoredFinal: new Set(), writer: undefined as unknown as PageWriter };
-  const dispatcher = new Dispatcher(ctx, new Politeness(settings.delayMs), new RobotsCache({ store, timeoutMs: settings.timeoutMs, signal }), (d, err) => handleFailure(ctx, d, err));
+  const handoff = new HandoffQueue();
+  const dispatcher = new Dispatcher(ctx, new Politeness(settings.delayMs), new RobotsCache({ store, timeoutMs: settings.timeoutMs, signal }), handoff, (d, err) => handleFailure(ctx, d, err));
   ctx.writer = new PageWriter(store, frontier, admission, stats, () => dispatcher.safePump());
 
   const seeds = (options.seeds ?? []).map((s) => normaliseUrl(s)).filter((u): u is string => Boolean(u));
@@ -97,6 +99,9 @@ async function crawl(store: Store, options: CrawlOptions, signal: AbortSignal): 
   const crawler = new CheerioCrawler(
     {
       httpClient: new PoliteHttpClient(politeFetcher(ctx, dispatcher)),
+      // Crawlee 3.18's option check rejects `requestManager`; a `requestQueue` with
+      // fetchNextRequest/addRequest becomes the crawler's request manager all the same.
+      requestQueue: handoff as unknown as RequestProvider,
       maxRequestRetries: 0,
       minConcurrency: settings.concurrency,
       maxConcurrency: settings.concurrency,
@@ -111,7 +116,6 @@ async function crawl(store: Store, options: CrawlOptions, signal: AbortSignal): 
     },
     new Configuration({ persistStorage: false, purgeOnStart: false, availableMemoryRatio: 0.5 }),
   );
-  dispatcher.crawler = crawler;
 
   const snapshot = () => stats.report(crawlId, frontier.size);
   const stopProgress = startProgress(snapshot, options.progress ?? 'off', options.progressOut);

@@ -3,6 +3,7 @@
 // killed crawl resumes where it stopped. Crawlee's own queue only ever sees the few URLs
 // being fetched right now.
 import type { EntryKind, Store } from '../store/index.ts';
+import { Heap } from './heap.ts';
 
 export type { EntryKind } from '../store/index.ts';
 
@@ -20,57 +21,11 @@ export interface FrontierEntry {
   seq: number;
 }
 
-class MaxHeap {
-  private a: FrontierEntry[] = [];
-  get size(): number {
-    return this.a.length;
-  }
-  private better(i: number, j: number): boolean {
-    const x = this.a[i];
-    const y = this.a[j];
-    return x.priority > y.priority || (x.priority === y.priority && x.seq < y.seq);
-  }
-  push(e: FrontierEntry): void {
-    this.a.push(e);
-    let i = this.a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.better(i, p)) break;
-      [this.a[i], this.a[p]] = [this.a[p], this.a[i]];
-      i = p;
-    }
-  }
-  peek(): FrontierEntry | undefined {
-    return this.a[0];
-  }
-  pop(): FrontierEntry | undefined {
-    const top = this.a[0];
-    const last = this.a.pop();
-    if (this.a.length > 0 && last) {
-      this.a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < this.a.length && this.better(l, m)) m = l;
-        if (r < this.a.length && this.better(r, m)) m = r;
-        if (m === i) break;
-        [this.a[i], this.a[m]] = [this.a[m], this.a[i]];
-        i = m;
-      }
-    }
-    return top;
-  }
-  drain(): FrontierEntry[] {
-    const all = this.a;
-    this.a = [];
-    return all;
-  }
-}
+/** Best first: higher priority, then first queued. */
+const betterEntry = (x: FrontierEntry, y: FrontierEntry): boolean => x.priority > y.priority || (x.priority === y.priority && x.seq < y.seq);
 
 export class Frontier {
-  private heaps = new Map<string, MaxHeap>();
+  private heaps = new Map<string, Heap<FrontierEntry>>();
   /** Queued entries by URL (the live version; heap copies with another priority are stale). */
   private queued = new Map<string, FrontierEntry>();
   /** Every URL this crawl has seen (queued, in flight or done). */
@@ -84,6 +39,8 @@ export class Frontier {
   private persisted = new Set<string>();
   private pendingWrites = new Map<string, FrontierEntry>();
   private pendingDone: string[] = [];
+  /** Told when an origin may have a new best entry (added, raised, requeued): the dispatcher's host schedule. */
+  onQueued: ((origin: string) => void) | undefined;
 
   constructor(private store: FrontierStore) {}
 
@@ -118,10 +75,10 @@ export class Frontier {
     return { queued, done };
   }
 
-  private heapOf(origin: string): MaxHeap {
+  private heapOf(origin: string): Heap<FrontierEntry> {
     let h = this.heaps.get(origin);
     if (!h) {
-      h = new MaxHeap();
+      h = new Heap(betterEntry);
       this.heaps.set(origin, h);
     }
     return h;
@@ -193,6 +150,7 @@ export class Frontier {
       this.queued.set(e.url, up);
       this.heapOf(up.origin).push(up);
       this.pendingWrites.set(up.url, up);
+      this.onQueued?.(up.origin);
       return true;
     }
     if (this.seen.has(e.url)) return false;
@@ -217,6 +175,7 @@ export class Frontier {
     this.track(entry);
     this.heapOf(entry.origin).push(entry);
     this.pendingWrites.set(entry.url, entry);
+    this.onQueued?.(entry.origin);
     return true;
   }
 
@@ -292,6 +251,7 @@ export class Frontier {
     this.queued.set(e.url, e);
     this.track(e);
     this.heapOf(e.origin).push(e);
+    this.onQueued?.(e.origin);
   }
 
   get size(): number {
