@@ -2,8 +2,16 @@
 // chains detected), a streamed body capped at maxBytes (aborted past it), a timeout covering the
 // whole exchange, HTML-only on request, decoded by net/decode.ts (BOM, header charset, <meta>,
 // UTF-8 or windows-1252). Failures are FetchErrors with a kind, never anything else.
+import { Agent, fetch, type Response } from 'undici';
 import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES } from '../constants.ts';
 import { decodeBody } from './decode.ts';
+
+/**
+ * The crawl's connection pool. undici 7's Agent drops an origin's connection pool once its last
+ * connection closes; Node 20's built-in fetch (undici 6) keeps one per origin for the life of
+ * the process (~20 KB each: 80 MB over a 4,400-host crawl, nodejs/undici#3895).
+ */
+const agent = new Agent();
 
 export const USER_AGENT =
   'MentorRadar/0.1 (+https://github.com/mentor-radar/mentor-radar; crawler for a mentoring-blogs roundup)';
@@ -103,14 +111,14 @@ function parseHttpUrl(url: string): URL {
 }
 
 /** Reads the body stream up to maxBytes; past it, cancels the download. */
-async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<{ bytes: Uint8Array; over: boolean }> {
+async function readCapped(body: Response['body'], maxBytes: number): Promise<{ bytes: Uint8Array; over: boolean }> {
   if (!body) return { bytes: new Uint8Array(0), over: false };
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   let over = false;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = (await reader.read()) as ReadableStreamReadResult<Uint8Array>;
     if (done) break;
     if (total + value.byteLength > maxBytes) {
       chunks.push(value.subarray(0, maxBytes - total));
@@ -155,6 +163,7 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
       let res: Response;
       try {
         res = await fetch(current.href, {
+          dispatcher: agent,
           redirect: 'manual',
           signal: controller.signal,
           headers: {
