@@ -76,6 +76,7 @@ export function candidateQueries(db: Database.Database, pages: PageQueries) {
       INSERT INTO curation (site, decision, tags_json, notes, curated_at) VALUES (@site, @decision, @tags_json, @notes, @curated_at)
       ON CONFLICT(site) DO UPDATE SET decision=excluded.decision, tags_json=excluded.tags_json, notes=excluded.notes, curated_at=excluded.curated_at`),
     activity: db.prepare(`SELECT post_dates_json, feed_url FROM site_activity WHERE site = ?`),
+    allActivity: db.prepare(`SELECT site, post_dates_json, feed_url FROM site_activity`),
     upsertActivity: db.prepare(`
       INSERT INTO site_activity (site, post_dates_json, feed_url, updated_at) VALUES (?, ?, ?, ?)
       ON CONFLICT(site) DO UPDATE SET post_dates_json=excluded.post_dates_json, feed_url=excluded.feed_url, updated_at=excluded.updated_at`),
@@ -122,6 +123,27 @@ export function candidateQueries(db: Database.Database, pages: PageQueries) {
     return a;
   }
 
+  /** Site scores as of a roundup year: pages published by its end, post dates up to it (in place). */
+  function rescoreAsOf(cands: Candidate[], year: number): void {
+    const end = `${year + 1}-01-01`;
+    const index = new Map(cands.map((c, i) => [c.site, i]));
+    const activities = new Map<string, SiteActivityInput>();
+    for (const r of q.allActivity.iterate() as IterableIterator<{ site: string; post_dates_json: string; feed_url: string | null }>) {
+      if (!index.has(r.site)) continue;
+      const postDates = (JSON.parse(r.post_dates_json) as string[]).filter((d) => d < end);
+      activities.set(r.site, r.feed_url ? { postDates, feedUrl: r.feed_url } : { postDates });
+    }
+    for (const { site, pages: all } of pages.scoredPagesBySite()) {
+      const i = index.get(site);
+      if (i === undefined) continue;
+      const scored = all.filter((p) => !p.publishedAt || p.publishedAt < end);
+      if (scored.length === 0) continue;
+      const c = cands[i];
+      const activity = activities.get(site);
+      cands[i] = { ...c, siteScore: scoreSite(scored, { site: c.siteScore.site, roundupYear: year, ...(activity ? { activity } : {}) }) };
+    }
+  }
+
   /** Re-aggregates a site from its scored pages and merges it into its candidate (scoring's merge rule). */
   function reaggregate(key: string, origin: string | undefined, at: string, source: Source): void {
     const scored = pages.pagesOfSite(key);
@@ -142,23 +164,15 @@ export function candidateQueries(db: Database.Database, pages: PageQueries) {
       const c = getCandidate(key);
       if (c) reaggregate(key, c.siteScore.site, new Date().toISOString(), c.sources[0] ?? 'crawl');
     },
+    /**
+     * Every candidate, ranked (scoring's rankCandidates). One statement iterated (rows parsed as
+     * they come, none kept as text); with `year`, every site re-scored as of that roundup year
+     * from one ordered pass over the scored pages and one read of the activity table.
+     */
     listCandidates(opts: { year?: number; top?: number } = {}): Candidate[] {
-      let cands = (q.allSites.all() as SiteRow[]).map(rowToCandidate);
-      if (opts.year !== undefined) {
-        const year = opts.year;
-        const end = `${year + 1}-01-01`;
-        cands = cands.map((c) => {
-          const scored = pages.pagesOfSite(c.site).filter((p) => !p.publishedAt || p.publishedAt < end);
-          if (scored.length === 0) return c;
-          const activity = getSiteActivity(c.site);
-          const options = {
-            site: c.siteScore.site,
-            roundupYear: year,
-            ...(activity ? { activity: { ...activity, postDates: activity.postDates.filter((d) => d < end) } } : {}),
-          };
-          return { ...c, siteScore: scoreSite(scored, options) };
-        });
-      }
+      const cands: Candidate[] = [];
+      for (const r of q.allSites.iterate() as IterableIterator<SiteRow>) cands.push(rowToCandidate(r));
+      if (opts.year !== undefined) rescoreAsOf(cands, opts.year);
       const ranked = rankCandidates(cands);
       return opts.top !== undefined ? ranked.slice(0, opts.top) : ranked;
     },

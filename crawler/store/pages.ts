@@ -110,6 +110,7 @@ export function pageQueries(db: Database.Database) {
     byUrl: db.prepare(`SELECT url, site, status, fetched_at, http_status, error, error_kind, score, content_hash, changed_at, crawl_id, link_count FROM pages WHERE url = ?`),
     has: db.prepare(`SELECT 1 FROM pages WHERE url = ?`),
     ofSite: db.prepare(`SELECT page_json FROM pages WHERE site = ? AND status = 'scored' AND page_json IS NOT NULL ORDER BY url`),
+    allScored: db.prepare(`SELECT site, page_json FROM pages WHERE status = 'scored' AND page_json IS NOT NULL ORDER BY site, url`),
     topOfSite: db.prepare(`SELECT url FROM pages WHERE site = ? AND status = 'scored' ORDER BY score DESC LIMIT ?`),
     done: db.prepare(`SELECT url FROM pages WHERE crawl_id = ? OR (? > 0 AND fetched_at >= ?)`),
     ofCrawl: db.prepare(
@@ -151,6 +152,20 @@ export function pageQueries(db: Database.Database) {
     },
     pagesOfSite(site: string): PageScore[] {
       return (q.ofSite.all(siteKey(site)) as { page_json: string }[]).map((r) => JSON.parse(r.page_json) as PageScore);
+    },
+    /** Every site's scored pages, one site at a time, in pagesOfSite's order: one query streamed (pages_site, each site's few rows sorted by url); no other query may run on the store until it ends. */
+    *scoredPagesBySite(): Generator<{ site: string; pages: PageScore[] }> {
+      let site: string | undefined;
+      let pages: PageScore[] = [];
+      for (const r of q.allScored.iterate() as IterableIterator<{ site: string; page_json: string }>) {
+        if (r.site !== site) {
+          if (site !== undefined) yield { site, pages };
+          site = r.site;
+          pages = [];
+        }
+        pages.push(JSON.parse(r.page_json) as PageScore);
+      }
+      if (site !== undefined) yield { site, pages };
     },
     pageCount(filter: { status?: PageStatus; crawlId?: number } = {}): number {
       const where: string[] = [];

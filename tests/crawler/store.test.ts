@@ -110,4 +110,28 @@ describe('store', () => {
     expect(store.lastCrawl()?.id).toBe(id);
     store.close();
   });
+
+  it('ranks as of a roundup year: every site re-scored from its pages and posts up to that year, in one pass', () => {
+    const store = openStore(join(dir, 'year.db'));
+    const dated = (url: string, t: string, published: string) =>
+      scorePage({ url, html: html(t).replace('<head>', `<head><meta property="article:published_time" content="${published}">`) });
+    const pages = [
+      dated('https://a.example/old', 'Old guide', '2024-05-01T00:00:00Z'),
+      dated('https://a.example/new', 'New mentoring program toolkit', '2026-02-01T00:00:00Z'),
+      dated('https://b.example/x', 'Mentor tips', '2025-03-01T00:00:00Z'),
+      dated('https://c.example/late', 'Late post', '2026-06-01T00:00:00Z'),
+    ];
+    for (const page of pages) store.savePage({ url: page.url, status: 'scored', fetchedAt: '2026-07-01T00:00:00.000Z', page });
+    store.setSiteActivity('a.example', { postDates: ['2024-05-01', '2025-01-10', '2026-02-01'], feedUrl: 'https://a.example/feed' });
+    const asOf2025 = new Map(store.listCandidates({ year: 2025 }).map((c) => [c.site, c]));
+    // Each site as the per-site rule computes it: its pages published by the end of 2025, its posts up to then.
+    const a = scoreSite([pages[0]], { site: 'https://a.example', roundupYear: 2025, activity: { postDates: ['2024-05-01', '2025-01-10'], feedUrl: 'https://a.example/feed' } });
+    expect(asOf2025.get('a.example')?.siteScore).toEqual(a);
+    expect(asOf2025.get('a.example')?.siteScore.pagesScored).toBe(1);
+    expect(asOf2025.get('b.example')?.siteScore).toEqual(scoreSite([pages[2]], { site: 'https://b.example', roundupYear: 2025 }));
+    // No page of c.example existed by then: its stored score stands.
+    expect(asOf2025.get('c.example')?.siteScore).toEqual(store.getCandidate('c.example')?.siteScore);
+    expect(store.listCandidates({ year: 2026 }).find((c) => c.site === 'a.example')?.siteScore.pagesScored).toBe(2);
+    store.close();
+  });
 });
