@@ -8,7 +8,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
+  // A name picks its own file (`crawl` is crawl.bench.ts, not crawl-scale too); else a prefix.
+  .filter((f, _, all) => only.length === 0 || only.some((o) => (all.includes(`${o}.bench.ts`) ? f === `${o}.bench.ts` : f.startsWith(o))))
   .sort();
 for (const f of files) {
   console.log(`\n=== ${f} ===`);

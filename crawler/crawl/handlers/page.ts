@@ -6,10 +6,10 @@ import { analysePage, scoreAnalysed } from '../../../scoring/page.ts';
 import { MODEL } from '../../../scoring/model.ts';
 import { measureMarkup, TooComplexError } from '../../../scoring/guard.ts';
 import type { PageScore } from '../../../scoring/index.ts';
-import type { Extracted } from '../../../scoring/extract.ts';
+import type { Extracted, ExtractedLink } from '../../../scoring/extract.ts';
 import { RELEVANT_THRESHOLD } from '../../constants.ts';
 import type { FetchedPage } from '../../net/fetch.ts';
-import { isHub, linkPriority, normaliseUrl } from '../../frontier/link-priority.ts';
+import { isHub, linkPriority, MENTOR_RE, normaliseUrl } from '../../frontier/link-priority.ts';
 import { keyOf } from '../admission.ts';
 import type { CrawlContext, Dispatch } from '../context.ts';
 
@@ -22,36 +22,53 @@ function failedRecord(ctx: CrawlContext, d: Dispatch, fetched: FetchedPage, kind
   return { url: d.url, status: kind === 'too-complex' ? ('skipped' as const) : ('failed' as const), fetchedAt: new Date().toISOString(), httpStatus: fetched.status, error: String((err as Error)?.message ?? err).slice(0, 300), errorKind: kind, crawlId: ctx.crawlId };
 }
 
-/** Queues the page's links the policy follows. */
-function followLinks(ctx: CrawlContext, d: Dispatch, page: PageScore, ex: Extracted, html: string): void {
-  const relevance = page.components.relevance;
-  const links: URL[] = [];
-  const anchors: string[] = [];
+/**
+ * A link of the extraction. `nearby` (the text around the link: its enclosing block) is read
+ * when scoring's extraction provides it; until then the link priority's nearby-text term is 0.
+ */
+type PageLink = ExtractedLink & { nearby?: string };
+
+interface LinkCandidate {
+  url: URL;
+  anchor: string;
+  nearby: string;
+}
+
+/** The page's links the crawl considers: crawlable, normalised, first occurrence, at most MAX_LINKS_PER_PAGE. */
+export function linkCandidates(links: readonly PageLink[]): LinkCandidate[] {
+  const out: LinkCandidate[] = [];
   const seen = new Set<string>();
-  for (const l of ex.links) {
-    if (links.length >= MAX_LINKS_PER_PAGE) break;
+  for (const l of links) {
+    if (out.length >= MAX_LINKS_PER_PAGE) break;
     const norm = normaliseUrl(l.href);
     if (!norm || seen.has(norm)) continue;
     seen.add(norm);
-    links.push(new URL(norm));
-    anchors.push(l.text);
+    // Words around the link count only when the anchor itself does not say "mentor".
+    out.push({ url: new URL(norm), anchor: l.text, nearby: MENTOR_RE.test(l.text) ? '' : (l.nearby ?? '').slice(0, 240) });
   }
+  return out;
+}
+
+/** Queues the page's links the policy follows. */
+function followLinks(ctx: CrawlContext, d: Dispatch, page: PageScore, ex: Extracted, html: string): void {
+  const relevance = page.components.relevance;
+  const links = linkCandidates(ex.links);
   const otherSites = new Set<string>();
-  for (const u of links) {
+  for (const { url: u } of links) {
     const k = keyOf(u.href);
     if (k && k !== d.site) otherSites.add(k);
   }
   const hub = isHub(page.title, ex.headings.slice(0, 10).join(' '), otherSites.size, BLOGROLL_RE.test(html));
   const { policy } = ctx.settings;
   const followOffsite = policy.followOffsite({ relevant: relevance >= RELEVANT_THRESHOLD, hub });
-  links.forEach((url, i) => {
+  for (const { url, anchor, nearby } of links) {
     const k = keyOf(url.href);
-    if (!k) return;
+    if (!k) continue;
     const sameSite = k === d.site;
-    if (!sameSite && !followOffsite) return; // hard focus
-    const pr = linkPriority(url, { anchor: anchors[i], nearby: '', parentScore: page.score, parentRelevance: relevance, sameSite, fromHub: hub });
+    if (!sameSite && !followOffsite) continue; // hard focus
+    const pr = linkPriority(url, { anchor, nearby, parentScore: page.score, parentRelevance: relevance, sameSite, fromHub: hub });
     if (policy.keep(pr)) ctx.admission.addUrl(url.href, policy.priority(pr), sameSite ? d.hops : d.hops + 1, 'page', d.url);
-  });
+  }
   for (const f of ex.feedUrls) {
     let fu: URL;
     try {
