@@ -4,8 +4,11 @@
 //     of the pages against the first tenth (target >= 0.8x: nothing slows down as it grows);
 //  2. a politeness-bound crawl of 500 hosts at 1 s per host: pages/s against the bound
 //     min(hosts / delay, the CPU-bound rate of the same web with delay 0), per --concurrency
-//     (target >= 0.8x); the smallest concurrency that reaches it is the CLI's default.
+//     (target >= 0.8x), each a median of BENCH_POLITE_RUNS (3) interleaved rounds; the smallest
+//     concurrency that reaches it is the CLI's default.
 // BENCH_SCALE_PAGES (default 100000) sizes the first; BENCH_SCALE_ONLY=politeness|scale runs one.
+// Diagnostics of the crawl process: BENCH_CHILD_NODE_ARGS (e.g. "--cpu-prof"), BENCH_MEM_LOG=1
+// (memory every 10 s), BENCH_SNAP_AT=4000,16000 (heap snapshots at those page counts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -26,6 +29,8 @@ interface ChildArgs {
 interface ChildResult {
   pages: number;
   ms: number;
+  /** CPU time of the crawl process (user + system). */
+  cpuMs: number;
   maxRss: number;
   /** [ms since start, pages fetched] once a second. */
   samples: [number, number][];
@@ -64,15 +69,19 @@ async function childMain(a: ChildArgs): Promise<void> {
     onProgress: (rep) => {
       samples.push([performance.now() - t0, rep.pagesFetched]);
       const snapAt = (process.env.BENCH_SNAP_AT ?? '').split(',').map(Number).filter((n) => n > 0);
-      for (const n of snapAt) if (rep.pagesFetched >= n && !snapped.has(n)) (snapped.add(n), v8.writeHeapSnapshot(`/tmp/snap-${n}.heapsnapshot`));
+      for (const n of snapAt.filter((x) => rep.pagesFetched >= x && !snapped.has(x))) {
+        snapped.add(n);
+        process.stderr.write(`heap snapshot: ${v8.writeHeapSnapshot(join(tmpdir(), `mr-scale-${n}.heapsnapshot`))}\n`);
+      }
       if (process.env.BENCH_MEM_LOG && samples.length % 10 === 0) {
         const m = process.memoryUsage();
         process.stderr.write(`${rep.pagesFetched} pages: rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} buffers ${mb(m.arrayBuffers)}\n`);
       }
     },
   });
-  if (process.env.BENCH_HEAP_SNAPSHOT) (await import('node:v8')).writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
-  process.stdout.write(`${JSON.stringify({ pages: r.pagesFetched, ms: performance.now() - t0, maxRss: process.resourceUsage().maxRSS * 1024, samples, errors: r.errors })}\n`);
+  const cpu = process.cpuUsage();
+  const result: ChildResult = { pages: r.pagesFetched, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024, samples, errors: r.errors };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 /** Pages/s between the moments the crawl reached `from` and `to` pages (interpolated from the samples). */
@@ -107,7 +116,7 @@ async function scale(dir: string): Promise<number> {
     const first = rateBetween(r.samples, 0, tenth);
     const last = rateBetween(r.samples, r.pages - tenth, r.pages);
     console.log(`scale web: ${gen.sites.length} hosts x ${perSite} pages on loopback, one server process; crawl ${target} pages, concurrency 16, delay 0`);
-    console.log(`  ${r.pages} pages in ${(r.ms / 1000).toFixed(0)} s = ${((r.pages * 1000) / r.ms).toFixed(0)} pages/s; errors ${JSON.stringify(r.errors)}`);
+    console.log(`  ${r.pages} pages in ${(r.ms / 1000).toFixed(0)} s = ${((r.pages * 1000) / r.ms).toFixed(0)} pages/s, CPU ${(r.cpuMs / r.pages).toFixed(2)} ms/page in the crawl process (the server's share not counted); errors ${JSON.stringify(r.errors)}`);
     console.log(`  peak RSS ${mb(r.maxRss)} (target < 1 GB)`);
     console.log(`  pages/s first tenth ${first.toFixed(0)}, last tenth ${last.toFixed(0)}: ratio ${(last / first).toFixed(2)}x (target >= 0.8x)`);
     return (r.pages * 1000) / r.ms;

@@ -9,6 +9,8 @@ export class HandoffQueue implements IRequestManager {
   private inProgress = 0;
   private handled = 0;
   private total = 0;
+  /** Called after a request is handed over (Crawlee's pool checks for work only every few ms otherwise). */
+  onPush: (() => void) | undefined;
 
   /** Hands Crawlee one request (the dispatcher's only way in). */
   push(source: Source | string): RequestQueueOperationInfo {
@@ -16,6 +18,7 @@ export class HandoffQueue implements IRequestManager {
     request.id ??= request.uniqueKey;
     this.pending.push(request);
     this.total++;
+    this.onPush?.();
     return { requestId: request.uniqueKey, uniqueKey: request.uniqueKey, wasAlreadyPresent: false, wasAlreadyHandled: false, forefront: false };
   }
 

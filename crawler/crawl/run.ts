@@ -3,14 +3,13 @@
 // Pages are scored by scoring/ and written with their site's re-aggregation in one transaction.
 import { setMaxListeners } from 'node:events';
 import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel, type RequestProvider } from '@crawlee/cheerio';
-import { DEFAULT_DB_PATH } from '../constants.ts';
+import { DEFAULT_DB_PATH, RELEVANT_THRESHOLD } from '../constants.ts';
 import { Frontier } from '../frontier/frontier.ts';
 import { normaliseUrl } from '../frontier/link-priority.ts';
 import { Politeness } from '../net/politeness.ts';
 import { RobotsCache } from '../net/robots.ts';
 import type { CrawlReport } from '../report.ts';
 import { openStore, type Store } from '../store/index.ts';
-import { RELEVANT_THRESHOLD } from '../constants.ts';
 import { Admission } from './admission.ts';
 import { PageWriter, type CrawlContext } from './context.ts';
 import { Dispatcher } from './dispatcher.ts';
@@ -116,6 +115,8 @@ async function crawl(store: Store, options: CrawlOptions, signal: AbortSignal): 
     },
     new Configuration({ persistStorage: false, purgeOnStart: false, availableMemoryRatio: 0.5 }),
   );
+  // A host freed by its delay timer is fetched now, not at the pool's next poll.
+  handoff.onPush = () => void crawler.autoscaledPool?.notify();
 
   const snapshot = () => stats.report(crawlId, frontier.size);
   const stopProgress = startProgress(snapshot, options.progress ?? 'off', options.progressOut);
