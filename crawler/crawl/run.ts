@@ -1,6 +1,7 @@
 // The focused crawl, wired: the store (leased), the persisted best-first frontier, admission,
 // the dispatcher in front of Crawlee's CheerioCrawler and its labelled routes, the stats.
 // Pages are scored by scoring/ and written with their site's re-aggregation in one transaction.
+import { AsyncResource } from 'node:async_hooks';
 import { setMaxListeners } from 'node:events';
 import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel, type RequestProvider } from '@crawlee/cheerio';
 import { DEFAULT_DB_PATH, RELEVANT_THRESHOLD } from '../constants.ts';
@@ -115,8 +116,10 @@ async function crawl(store: Store, options: CrawlOptions, signal: AbortSignal): 
     },
     new Configuration({ persistStorage: false, purgeOnStart: false, availableMemoryRatio: 0.5 }),
   );
-  // A host freed by its delay timer is fetched now, not at the pool's next poll.
-  handoff.onPush = () => void crawler.autoscaledPool?.notify();
+  // A host freed by its delay timer is fetched now, not at the pool's next poll. Bound to this
+  // (root) async context: called from a request handler, the next task would otherwise inherit
+  // the handler's timeout context and chain every task's context to the last (a leak).
+  handoff.onPush = AsyncResource.bind(() => void crawler.autoscaledPool?.notify());
 
   const snapshot = () => stats.report(crawlId, frontier.size);
   const stopProgress = startProgress(snapshot, options.progress ?? 'off', options.progressOut);

@@ -145,15 +145,22 @@ export interface RobotsCacheOptions {
 
 /** One fetch per origin, shared by concurrent callers, cached in memory and in SQLite. */
 export class RobotsCache {
-  private mem = new Map<string, Promise<Robots>>();
+  /**
+   * Robots by origin; a promise only while its fetch is under way. A settled promise is not kept:
+   * it would hold, for the whole crawl, the async context it was created in (a request handler's,
+   * with its request and timers), one per origin.
+   */
+  private mem = new Map<string, Robots | Promise<Robots>>();
   constructor(private opts: RobotsCacheOptions = {}) {}
 
   get(origin: string): Promise<Robots> {
-    let p = this.mem.get(origin);
-    if (!p) {
-      p = this.load(origin);
-      this.mem.set(origin, p);
-    }
+    const known = this.mem.get(origin);
+    if (known) return known instanceof Promise ? known : Promise.resolve(known);
+    const p = this.load(origin).then((r) => {
+      this.mem.set(origin, r);
+      return r;
+    });
+    this.mem.set(origin, p);
     return p;
   }
 
