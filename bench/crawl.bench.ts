@@ -53,7 +53,6 @@ interface ChildResult {
   pages: number;
   ms: number;
   maxRss: number;
-  rssStart: number;
   relevant: number;
   errors: Record<string, number>;
   db: string;
@@ -76,8 +75,7 @@ function child(args: ChildArgs): Promise<ChildResult> {
 }
 
 async function childMain(args: ChildArgs): Promise<void> {
-  const rssStart = process.memoryUsage().rss;
-  let res: Omit<ChildResult, 'db' | 'maxRss' | 'rssStart'>;
+  let res: Omit<ChildResult, 'db' | 'maxRss'>;
   if (args.mode === 'bare') {
     const r = await bareCrawl(args.seeds, args.maxPages);
     res = { pages: r.pages, ms: r.ms, relevant: 0, errors: {} };
@@ -87,7 +85,7 @@ async function childMain(args: ChildArgs): Promise<void> {
     res = { pages: rep.pagesFetched, ms: performance.now() - t0, relevant: rep.relevantPages, errors: rep.errors };
   }
   const maxRss = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(`${JSON.stringify({ ...res, maxRss, rssStart })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...res, maxRss })}\n`);
 }
 
 function mb(bytes: number): string {
@@ -109,7 +107,7 @@ export async function run(): Promise<void> {
       const seeds = gen.relevantNames.slice(0, 10).map((n) => web.url(n));
       console.log(`web: ${gen.sites.length} sites x ${perSite} pages = ${gen.totalPages} pages on loopback; crawling ${target} pages, concurrency ${CONCURRENCY}, delay 0`);
       const onlyFocused = process.env.BENCH_CRAWL_ONLY === 'focused';
-      const bare = onlyFocused ? { pages: 1, ms: 1, maxRss: 0, rssStart: 0, relevant: 0, errors: {}, db: '' } : await child({ mode: 'bare', seeds, maxPages: target, perSite, db: '' });
+      const bare = onlyFocused ? { pages: 1, ms: 1, maxRss: 0, relevant: 0, errors: {}, db: '' } : await child({ mode: 'bare', seeds, maxPages: target, perSite, db: '' });
       const focused = await child({ mode: 'focused', seeds, maxPages: target, perSite, db: join(dir, 'focused.db') });
       const bareRate = bare.pages / (bare.ms / 1000);
       const rate = focused.pages / (focused.ms / 1000);
@@ -121,9 +119,7 @@ export async function run(): Promise<void> {
       const dbSize = statSync(focused.db).size + (statSync(`${focused.db}-wal`, { throwIfNoEntry: false })?.size ?? 0);
       console.log(
         `peak RSS of the focused crawl process: ${mb(focused.maxRss)} for ${focused.pages} pages (bare crawler: ${mb(bare.maxRss)}); db ${mb(dbSize)}` +
-          (focused.pages < 20_000
-            ? `; growth ${mb(focused.maxRss - focused.rssStart)} over the crawl, linear extrapolation to 20k pages (an upper bound: most of it is V8 heap headroom): ${mb(focused.rssStart + ((focused.maxRss - focused.rssStart) * 20_000) / Math.max(1, focused.pages))} (target < 1 GB; BENCH_CRAWL_PAGES=20000 BENCH_CRAWL_ONLY=focused measures it)`
-            : ' (target < 1 GB)'),
+          (focused.pages < 20_000 ? ' (target < 1 GB at 20k pages: BENCH_CRAWL_PAGES=20000 BENCH_CRAWL_ONLY=focused; crawl-scale measures 100k)' : ' (target < 1 GB)'),
       );
     } finally {
       await web.close();
