@@ -27,6 +27,8 @@ export interface Extracted {
   canonical?: string;
   lang: string;
   siteName?: string;
+  /** Issue 9 (outreach): `<meta name="author">`, one source of the page author's name. */
+  metaAuthor?: string;
   generator?: string;
   /** Normalised platform guess: wordpress, ghost, blogger, medium, substack, hugo, jekyll, ... */
   platform?: string;
@@ -428,6 +430,9 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   out.description = clean(meta['description'] || meta['og:description'] || '').slice(0, 1000);
   out.generator = meta['generator'] ? clean(meta['generator']).slice(0, 200) : undefined;
   if (!out.generator) delete out.generator;
+  // Issue 9 (outreach.ts): the meta author, one of the sources of the page author's name.
+  const metaAuthor = clean(meta['author'] || '').slice(0, 200);
+  if (metaAuthor) out.metaAuthor = metaAuthor;
   if (!out.lang) out.lang = meta['content-language'] || meta['og:locale'] || '';
   out.lang = out.lang.trim().toLowerCase().replace('_', '-').split(/[-,\s]/)[0].slice(0, 8);
 

@@ -5,6 +5,8 @@ import { extract, type Extracted } from './extract.ts';
 import { computeFeatures, sat, type Features } from './features.ts';
 import { LEXICON_VERSION, LEXICONS, type LexiconName } from './lexicons.ts';
 import { MODEL, fnv1a, predict, type LinearModel } from './model.ts';
+import { jsonLdSiteName } from './identity.ts';
+import { pageOutreach } from './outreach.ts';
 
 /** Changes whenever the weights, the lexicons or the scoring code's version change. */
 export const SCORER_VERSION = `1.0.0+${fnv1a(JSON.stringify(MODEL) + LEXICON_VERSION + JSON.stringify(LEXICONS))}`;
@@ -255,5 +257,10 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
   };
   if (ex.publishedAt) out.publishedAt = ex.publishedAt;
   if (ex.siteName) out.siteName = ex.siteName;
+  // Issue 9 (roundup): the site's JSON-LD name and the page's outreach facts (identity.ts, outreach.ts).
+  const ldName = jsonLdSiteName(ex.jsonLd);
+  if (ldName) out.jsonLdSiteName = ldName;
+  const outreach = pageOutreach(ex);
+  if (outreach) out.outreach = outreach;
   return out;
 }

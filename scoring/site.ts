@@ -4,6 +4,9 @@ import { SITE_KINDS, type ComponentName, type PageScore, type SiteActivityInput,
 import { SCORER_VERSION, freshnessOf } from './page.ts';
 import { normaliseDate } from './extract.ts';
 import { sat } from './features.ts';
+import { siteIdentity } from './identity.ts';
+import { siteOutreach } from './outreach.ts';
+import { siteQuotes } from './quotes.ts';
 
 export interface ScoreSiteOptions {
   /** Origin of the site; defaults to the first page's origin. */
@@ -26,14 +29,6 @@ function originOf(u: string): string {
     return x.origin === 'null' ? u : x.origin;
   } catch {
     return u;
-  }
-}
-
-function hostName(site: string): string {
-  try {
-    return new URL(site).hostname.replace(/^www\./, '');
-  } catch {
-    return site;
   }
 }
 
@@ -120,12 +115,10 @@ export function scoreSite(pages: PageScore[], opts: ScoreSiteOptions = {}): Site
     }
   }
 
-  // Name: the most common siteName, else the host.
-  const names = new Map<string, number>();
-  for (const p of ranked) if (p.siteName) names.set(p.siteName, (names.get(p.siteName) ?? 0) + 1);
-  let name = hostName(site);
-  let nameVotes = 0;
-  for (const [n, c] of [...names].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c > nameVotes) [name, nameVotes] = [n, c];
+  // Name, quotes and outreach: issue 9's rules, each in its own module (identity.ts, quotes.ts, outreach.ts).
+  const { name } = siteIdentity(ranked, { site, ...(opts.activity?.feedTitle ? { feedTitle: opts.activity.feedTitle } : {}) });
+  const quotes = siteQuotes(ranked);
+  const outreach = siteOutreach(ranked, site);
 
   const feeds = new Map<string, number>();
   for (const p of ranked) for (const f of p.feedUrls) feeds.set(f, (feeds.get(f) ?? 0) + 1);
@@ -176,5 +169,7 @@ export function scoreSite(pages: PageScore[], opts: ScoreSiteOptions = {}): Site
   };
   if (lastPostAt) out.lastPostAt = lastPostAt;
   if (feedUrl) out.feedUrl = feedUrl;
+  if (quotes.length) out.quotes = quotes;
+  if (outreach) out.outreach = outreach;
   return out;
 }

@@ -24,8 +24,8 @@ export function exportFile(candidates: Candidate[], format: ExportFormat, opts: 
   const stamp = now.toISOString().slice(0, 10);
   switch (format) {
     case 'csv':
-      // A BOM so spreadsheet apps read UTF-8; parseCandidates strips it on the way back in.
-      return { text: '\uFEFF' + candidatesToCsv(candidates, { top: opts.top }), filename: `mentor-radar-${stamp}.csv`, mime: 'text/csv;charset=utf-8' };
+      // candidatesToCsv starts with a BOM so spreadsheet apps read UTF-8; parseCandidates strips it.
+      return { text: candidatesToCsv(candidates, { top: opts.top }), filename: `mentor-radar-${stamp}.csv`, mime: 'text/csv;charset=utf-8' };
     case 'json':
       return { text: candidatesToJson(candidates, now.toISOString(), { top: opts.top }), filename: `mentor-radar-${stamp}.json`, mime: 'application/json' };
     case 'md':

@@ -29,6 +29,7 @@ describe('export', () => {
     const f = exportFile(all, 'csv', { now: NOW });
     expect(f.filename).toBe('mentor-radar-2026-06-01.csv');
     expect(f.mime).toMatch(/^text\/csv/);
+    expect(f.text.startsWith('\uFEFF') && !f.text.startsWith('\uFEFF\uFEFF')).toBe(true); // one BOM
     const lines = f.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines[1].startsWith('1,alpha.example,')).toBe(true);
@@ -41,7 +42,7 @@ describe('export', () => {
     const all = await seed();
     const md = exportFile(all, 'md', { now: NOW, year: 2026 });
     expect(md.filename).toBe('mentor-radar-roundup-2026.md');
-    expect(md.text).toContain('# Best mentoring blogs and sites 2026');
+    expect(md.text).toContain('# Best Mentoring Blogs 2026');
     expect(md.text).toContain('alpha.example');
     expect(md.text).not.toContain('beta.example');
   });

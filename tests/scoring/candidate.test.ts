@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeAll, mergeCandidates, newCandidate, rankCandidates } from '../../scoring/candidate.ts';
+import { PickError, applyPicks, candidateName, mergeAll, mergeCandidates, newCandidate, rankCandidates } from '../../scoring/candidate.ts';
 import { siteKey } from '../../scoring/url.ts';
-import type { Candidate, SiteScore } from '../../scoring/types.ts';
+import { DECISIONS, SOURCES, type Candidate, type SiteScore } from '../../scoring/types.ts';
 
 function siteScore(site: string, score: number, pagesScored = 1): SiteScore {
   return {
@@ -103,5 +104,172 @@ describe('rankCandidates', () => {
     const c = newCandidate(siteScore('https://c.example', 50, 5), 'crawl', '2026-01-01T00:00:00Z');
     const d = newCandidate(siteScore('https://d.example', 90, 1), 'crawl', '2026-01-01T00:00:00Z');
     expect(rankCandidates([a, b, c, d]).map((x) => x.site)).toEqual(['d.example', 'c.example', 'a.example', 'b.example']);
+  });
+});
+
+// ---------------------------------------------------------------------------- issue 9: picks
+
+describe('the curator’s picks through merges', () => {
+  const base = newCandidate(siteScore('https://mentors.example', 60, 3), 'crawl', '2026-03-01T00:00:00.000Z');
+
+  it('a re-crawl (more pages, newer, new computed name) never touches the rename or any pick', () => {
+    const curated = applyPicks(base, { decision: 'include', name: 'Second Chair', blurb: 'Short, kind advice.', note: 'private' }, '2026-04-01T00:00:00Z');
+    const recrawl = newCandidate({ ...siteScore('https://mentors.example', 70, 9), name: 'Computed Name' }, 'crawl', '2026-09-01T00:00:00.000Z');
+    for (const m of [mergeCandidates(curated, recrawl), mergeCandidates(recrawl, curated)]) {
+      expect(m.siteScore.name).toBe('Computed Name');
+      expect(m.nameOverride).toBe('Second Chair');
+      expect(m.name).toBe('Second Chair');
+      expect(candidateName(m)).toBe('Second Chair');
+      expect([m.decision, m.blurb, m.notes]).toEqual(['include', 'Short, kind advice.', 'private']);
+      expect(m.siteScore.pagesScored).toBe(9);
+    }
+    // Clearing the rename brings the computed name back.
+    const cleared = applyPicks(mergeCandidates(curated, recrawl), { name: '' }, '2026-10-01T00:00:00Z');
+    expect(candidateName(cleared)).toBe('Computed Name');
+    expect(cleared.nameOverride).toBeUndefined();
+  });
+
+  it('each pick keeps its own time: two devices editing different picks both keep their edit', () => {
+    const laptop = applyPicks(base, { blurb: 'Typed on the laptop' }, '2026-05-01T10:00:00Z');
+    const phone = applyPicks(base, { decision: 'include' }, '2026-05-02T10:00:00Z');
+    const m = mergeCandidates(laptop, phone);
+    expect(m.blurb).toBe('Typed on the laptop');
+    expect(m.decision).toBe('include');
+    expect(m.curatedAt).toBe('2026-05-02T10:00:00Z');
+    expect(m.pickedAt).toEqual({ blurb: '2026-05-01T10:00:00Z', decision: '2026-05-02T10:00:00Z' });
+    // A later clear wins over an older value.
+    const clearedLater = applyPicks(laptop, { blurb: '' }, '2026-05-03T00:00:00Z');
+    expect(mergeCandidates(m, clearedLater).blurb).toBeUndefined();
+  });
+
+  it('compares curatedAt as instants and ignores times that are not ISO 8601', () => {
+    const a: Candidate = { ...base, decision: 'include', curatedAt: 'Sat Jan 01 2000' };
+    const b: Candidate = { ...base, decision: 'exclude', curatedAt: '2026-01-01T00:00:00Z' };
+    expect(mergeCandidates(a, b).decision).toBe('exclude');
+    expect(mergeCandidates(b, a).decision).toBe('exclude');
+    expect(mergeCandidates(a, b).curatedAt).toBe('2026-01-01T00:00:00Z');
+    // +02:00 is two hours earlier than the same wall-clock time in UTC.
+    const c: Candidate = { ...base, decision: 'include', curatedAt: '2026-06-01T11:00:00+02:00' };
+    const d: Candidate = { ...base, decision: 'shortlist', curatedAt: '2026-06-01T10:00:00Z' };
+    expect(mergeCandidates(c, d).decision).toBe('shortlist');
+  });
+
+  it('keeps tags as typed and in the curator’s order when one side has them all', () => {
+    const a: Candidate = { ...base, tags: ['zeta', ' spaced ', 'Top', 'a; b'] };
+    const b: Candidate = { ...base, tags: ['top', 'zeta'] };
+    expect(mergeCandidates(a, b).tags).toEqual(['zeta', ' spaced ', 'Top', 'a; b']);
+    expect(mergeCandidates(b, a).tags).toEqual(['zeta', ' spaced ', 'Top', 'a; b']);
+  });
+});
+
+describe('applyPicks', () => {
+  const c = newCandidate(siteScore('https://mentors.example', 60, 3), 'crawl', '2026-03-01T00:00:00.000Z');
+
+  it('stamps each changed pick and the record, and keeps a legacy record’s times for the others', () => {
+    const legacy: Candidate = { ...c, decision: 'include', curatedAt: '2026-02-01T00:00:00Z' };
+    const next = applyPicks(legacy, { blurb: 'Hello' }, '2026-03-01T00:00:00Z');
+    expect(next.pickedAt?.blurb).toBe('2026-03-01T00:00:00Z');
+    expect(next.pickedAt?.decision).toBe('2026-02-01T00:00:00Z');
+    expect(next.curatedAt).toBe('2026-03-01T00:00:00Z');
+    expect(legacy.pickedAt).toBeUndefined(); // the input is not modified
+  });
+
+  it('appends notes, adds and removes tags case-insensitively', () => {
+    let x = applyPicks(c, { note: 'first', addTags: ['Mentor', 'program'] }, '2026-03-02T00:00:00Z');
+    x = applyPicks(x, { note: '  second  ', addTags: ['mentor'], removeTags: ['PROGRAM'] }, '2026-03-03T00:00:00Z');
+    expect(x.notes).toBe('first\nsecond');
+    expect(x.tags).toEqual(['Mentor']);
+    expect(x.curatedAt).toBe('2026-03-03T00:00:00Z');
+  });
+
+  it('cleans a rename to one line and refuses what cannot be a pick, changing nothing', () => {
+    expect(applyPicks(c, { name: '  Second\n\u202EChair\u0000 ' }, '2026-03-02T00:00:00Z').nameOverride).toBe('Second Chair');
+    expect(() => applyPicks(c, { name: 'x'.repeat(201) }, '2026-03-02T00:00:00Z')).toThrow(PickError);
+    expect(() => applyPicks(c, { blurb: 'x'.repeat(2001) }, '2026-03-02T00:00:00Z')).toThrow(/at most 2000/);
+    expect(() => applyPicks(c, { addTags: ['  '] }, '2026-03-02T00:00:00Z')).toThrow(/empty/);
+    expect(() => applyPicks(c, { decision: 'maybe' as never }, '2026-03-02T00:00:00Z')).toThrow(/not a decision/);
+    expect(() => applyPicks(c, { decision: 'include' }, 'yesterday')).toThrow(/ISO 8601/);
+  });
+});
+
+// ---------------------------------------------------------------------------- properties
+
+const TIMES = ['2026-01-01T00:00:00Z', '2026-01-01T00:00:00.000Z', '2026-01-01T02:00:00+02:00', '2026-02-01T00:00:00Z', '2026-03-01', 'Sat Jan 01 2000'];
+const time = fc.constantFrom(...TIMES);
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+
+const arbCandidate: fc.Arbitrary<Candidate> = fc
+  .record({
+    pages: fc.integer({ min: 1, max: 3 }),
+    score: fc.constantFrom(40, 50.5, 60),
+    computedName: fc.constantFrom('mentors.example', 'Mentors', 'Second Chair'),
+    sources: fc.subarray([...SOURCES]),
+    decision: fc.constantFrom(...DECISIONS),
+    tags: fc.subarray(['a', 'A', 'b', ' b', 'c; d', 'Top', 'top', 'x\\y', '🙂']),
+    notes: fc.constantFrom('', '  ', 'n1', 'n1 more', 'n2', ' n2', 'n1\n---\nn2'),
+    roundupRank: maybe(fc.integer({ min: 1, max: 4 })),
+    best: maybe(fc.constantFrom(1 as const, 2 as const, 3 as const)),
+    blurb: maybe(fc.constantFrom('b1', 'b2 longer', 'B1')),
+    nameOverride: maybe(fc.constantFrom('R1', 'R2')),
+    firstSeenAt: time,
+    lastScoredAt: time,
+    history: fc.dictionary(fc.constantFrom('2024', '2025', '2026'), fc.constantFrom(10, 40, 55)),
+    curatedAt: maybe(time),
+    pickedAt: maybe(fc.record({ decision: time, roundupRank: time, best: time, blurb: time, nameOverride: time }, { requiredKeys: [] })),
+  })
+  .map((r) => {
+    const c: Candidate = {
+      site: 'mentors.example',
+      name: r.nameOverride ?? r.computedName,
+      siteScore: { ...siteScore('https://mentors.example', r.score, r.pages), name: r.computedName },
+      sources: r.sources,
+      decision: r.decision,
+      tags: r.tags,
+      notes: r.notes,
+      firstSeenAt: r.firstSeenAt,
+      lastScoredAt: r.lastScoredAt,
+      history: Object.entries(r.history).map(([year, score]) => ({ year: Number(year), score })),
+    };
+    for (const k of ['roundupRank', 'best', 'blurb', 'nameOverride', 'curatedAt', 'pickedAt'] as const) if (r[k] !== undefined) (c as unknown as Record<string, unknown>)[k] = r[k];
+    return c;
+  });
+
+describe('mergeCandidates, property-style over generated pairs', () => {
+  it('is commutative', () => {
+    fc.assert(
+      fc.property(arbCandidate, arbCandidate, (a, b) => {
+        expect(mergeCandidates(a, b)).toEqual(mergeCandidates(b, a));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('is idempotent: merging the result with either side, or itself, changes nothing', () => {
+    fc.assert(
+      fc.property(arbCandidate, arbCandidate, (a, b) => {
+        const m = mergeCandidates(a, b);
+        expect(mergeCandidates(m, a)).toEqual(m);
+        expect(mergeCandidates(b, m)).toEqual(m);
+        expect(mergeCandidates(m, m)).toEqual(m);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('loses nothing typed: every tag, every note, a set pick survives unless the other side changed it later', () => {
+    fc.assert(
+      fc.property(arbCandidate, arbCandidate, (a, b) => {
+        const m = mergeCandidates(a, b);
+        const keys = new Set(m.tags.map((t) => t.trim().toLowerCase()));
+        for (const t of [...a.tags, ...b.tags]) expect(keys.has(t.trim().toLowerCase())).toBe(true);
+        for (const n of [a.notes, b.notes]) expect(m.notes).toContain(n.trim());
+        // A candidate with no curation at all (a fresh crawl) never changes a curated one's picks.
+        const fresh = newCandidate(siteScore('https://mentors.example', 99, 50), 'crawl', '2027-01-01T00:00:00.000Z');
+        const kept = mergeCandidates(a, fresh);
+        for (const f of ['decision', 'roundupRank', 'best', 'blurb', 'nameOverride', 'notes'] as const) expect(kept[f]).toEqual(a[f]);
+        expect(candidateName(kept)).toBe(a.nameOverride ?? 'mentors.example');
+      }),
+      { numRuns: 800 },
+    );
   });
 });

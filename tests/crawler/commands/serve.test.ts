@@ -87,7 +87,7 @@ describe('serve', () => {
     expect(await res.json()).toEqual({ imported: 2, added: 1, merged: 1 });
     const guide = readCandidates(db).find((c) => c.site === 'mentoring-guide.example')!;
     expect(guide.decision).toBe('shortlist');
-    expect(guide.tags).toEqual(['local', 'ext']);
+    expect(guide.tags).toEqual(['ext', 'local']); // merged tags are a set, in a canonical order
     expect(guide.notes).toContain('local note');
     expect(guide.sources).toEqual(['crawl', 'bookmark']);
   });

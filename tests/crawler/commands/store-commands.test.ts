@@ -86,7 +86,7 @@ describe('export', () => {
   it('writes CSV with the scoring module’s columns, formula-safe, to stdout', async () => {
     const r = await run(['export', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+    expect(r.stdout.split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.join(',')}`); // BOM: spreadsheets read UTF-8
     expect(r.stdout).toContain(`"'=HYPERLINK(`);
     expect(r.stdout).toContain("'+SUM(1,2) formula lead");
     expect(r.stdout).toContain("'@risk");
@@ -98,7 +98,7 @@ describe('export', () => {
     expect(json.format).toBe('mentor-radar/candidates');
     expect(json.candidates).toHaveLength(2);
     const md = await run(['export', '--db', db, '--format', 'md', '--year', '2026']);
-    expect(md.stdout).toMatch(/^# Best mentoring blogs and sites 2026/);
+    expect(md.stdout).toMatch(/^# Best Mentoring Blogs 2026/);
     expect(md.stdout).not.toContain('evil.example'); // excluded by the curator
   });
 
@@ -107,7 +107,7 @@ describe('export', () => {
     const r = await run(['export', '--db', db, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.join(',')}`);
     writeFileSync(out, 'old');
     await run(['export', '--db', db, '--out', out, '--format', 'json']);
     expect(JSON.parse(readFileSync(out, 'utf8')).candidates).toHaveLength(3);
@@ -150,7 +150,7 @@ describe('import', () => {
     expect((await run(['import', file, '--db', db])).code).toBe(0);
     const guide = readCandidates(db).find((c) => c.site === 'mentoring-guide.example')!;
     expect(guide.decision).toBe('include');
-    expect(guide.tags).toEqual(['mentor', 'best-three', 'ext']);
+    expect(guide.tags).toEqual(['best-three', 'ext', 'mentor']); // merged tags are a set, in a canonical order
     expect(guide.notes).toContain('Great first-meeting advice');
     expect(guide.notes).toContain('from the extension');
   });
