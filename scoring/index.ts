@@ -33,3 +33,5 @@ export { candidatesToMarkdown, bestFor } from './markdown.ts';
 export type { MarkdownOptions } from './markdown.ts';
 export { candidatesToJson, parseCandidates, ImportError, JSON_FORMAT, JSON_VERSION } from './export.ts';
 export type { CandidatesFile } from './export.ts';
+export { badgeSvg, badgeEmbedHtml, badgeDataUri, placeLabel, BadgeError, BADGE_WIDTH, BADGE_HEIGHT } from './badge.ts';
+export type { BadgeInput, BadgeEmbedInput } from './badge.ts';

@@ -272,10 +272,12 @@ export function siteOutreach(pages: { outreach?: PageOutreach }[], site: string)
   for (const p of pages) {
     const o = p.outreach;
     if (!o) continue;
-    for (const a of o.authors ?? []) author.add(a);
+    // A page's lists are best first (JSON-LD author, mailto links): the first counts double.
+    const first = (i: number) => (i === 0 ? 1 : 0.5);
+    (o.authors ?? []).forEach((a, i) => author.add(a, first(i)));
     // The site's own contact page outweighs any number of links to other sites' contact pages.
-    for (const c of o.contactUrls ?? []) contact.add(c, sameSite(hostOf(c)) ? 1000 : 1);
-    for (const e of o.emails ?? []) email.add(e, sameSite(e.slice(e.lastIndexOf('@') + 1)) ? 1000 : 1);
+    (o.contactUrls ?? []).forEach((c, i) => contact.add(c, first(i) * (sameSite(hostOf(c)) ? 1000 : 1)));
+    (o.emails ?? []).forEach((e, i) => email.add(e, first(i) * (sameSite(e.slice(e.lastIndexOf('@') + 1)) ? 1000 : 1)));
     const firstOf = new Set<SocialNetwork>();
     for (const s of o.social ?? []) {
       const t = social.get(s.network) ?? new Tally();
