@@ -224,14 +224,26 @@ export function mergeAll(candidates: Candidate[]): Candidate[] {
   return [...bySite.values()];
 }
 
-/** Ranked best first: site score, then more mentoring pages, then site key (stable, deterministic). */
+/**
+ * Ranked best first: site score, then more mentoring pages, then site key (stable, deterministic).
+ * The keys are read once into flat arrays and the sort compares those: on 100k candidates of
+ * varied shapes a comparator reading c.siteScore.score costs seconds, this a fraction of it.
+ */
 export function rankCandidates(candidates: Candidate[]): Candidate[] {
-  return [...candidates].sort(
-    (a, b) =>
-      b.siteScore.score - a.siteScore.score ||
-      b.siteScore.mentoringPages - a.siteScore.mentoringPages ||
-      (a.site < b.site ? -1 : a.site > b.site ? 1 : 0),
-  );
+  const n = candidates.length;
+  const score = new Float64Array(n);
+  const pages = new Float64Array(n);
+  const site: string[] = new Array(n);
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = candidates[i];
+    score[i] = c.siteScore.score;
+    pages[i] = c.siteScore.mentoringPages;
+    site[i] = c.site;
+    order[i] = i;
+  }
+  order.sort((i, j) => score[j] - score[i] || pages[j] - pages[i] || (site[i] < site[j] ? -1 : site[i] > site[j] ? 1 : 0));
+  return order.map((i) => candidates[i]);
 }
 
 export function isDecision(value: unknown): value is Decision {
