@@ -159,8 +159,8 @@ export function badgeDataUri(svg: string): string {
 }
 
 export interface BadgeEmbedInput extends BadgeInput {
-  /** Where the badge image is: an http(s) URL or a data:image/svg+xml URI. */
-  src: string;
+  /** Where the badge image is: an http(s) URL or a data:image/svg+xml URI (badgeDataUri). */
+  svgUrl: string;
   /** The published roundup (http(s)); without it the badge is not a link. */
   roundupUrl?: string;
 }
@@ -184,8 +184,8 @@ function httpUrl(u: string): string | undefined {
  * URL that is not http(s).
  */
 export function badgeEmbedHtml(input: BadgeEmbedInput): string {
-  const src = input.src.startsWith('data:image/svg+xml') ? input.src : httpUrl(input.src);
-  if (!src) throw new BadgeError(`the badge source must be an http(s) URL or a data:image/svg+xml URI, got ${JSON.stringify(input.src.slice(0, 60))}`);
+  const src = input.svgUrl.startsWith('data:image/svg+xml') ? input.svgUrl : httpUrl(input.svgUrl);
+  if (!src) throw new BadgeError(`the badge source must be an http(s) URL or a data:image/svg+xml URI, got ${JSON.stringify(input.svgUrl.slice(0, 60))}`);
   let link: string | undefined;
   if (input.roundupUrl !== undefined && input.roundupUrl !== '') {
     link = httpUrl(input.roundupUrl);

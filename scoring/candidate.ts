@@ -2,8 +2,8 @@
 // sync becomes one candidate, and nothing the curator typed is lost. The merge is commutative and
 // idempotent (merge(a, b) = merge(b, a); merging the result with either side again changes
 // nothing), so the store, IndexedDB and sync converge whatever order records arrive in.
-import type { BestPlace, Candidate, Decision, HistoryEntry, PickField, SiteScore, Source } from './types.ts';
-import { BEST_PLACES, DECISIONS, PICK_FIELDS, SOURCES } from './types.ts';
+import type { BestPlace, Candidate, CurationField, Decision, HistoryEntry, PickField, SiteScore, Source } from './types.ts';
+import { BEST_PLACES, CURATION_FIELDS, DECISIONS, PICK_FIELDS, SOURCES } from './types.ts';
 import { siteKey } from './url.ts';
 import { compareStrings, compareTimes, isoInstant, isoOrUndefined } from './time.ts';
 import { oneLine } from './text.ts';
@@ -129,10 +129,25 @@ function compareScores(a: Candidate, b: Candidate): number {
 
 // ------------------------------------------------------------------ picks
 
-/** The time of one pick: its own, or for a record written before picks had times, `curatedAt`. */
+/**
+ * The time of one pick: its own; or, for a record without pick times or one changed since by a
+ * writer that does not date picks (its `curatedAt` is later than all its pick times), `curatedAt`
+ * — the rule before picks had times, so no such change is ever taken for an older one.
+ */
 export function pickTime(c: Candidate, field: PickField): string | undefined {
-  const t = c.pickedAt ? c.pickedAt[field] : c.curatedAt;
-  return isoInstant(t) === undefined ? undefined : t;
+  const curated = isoOrUndefined(c.curatedAt);
+  if (!c.pickedAt) return curated;
+  let latest: string | undefined;
+  for (const f of CURATION_FIELDS) latest = laterOf(latest, isoOrUndefined(c.pickedAt[f]));
+  if (curated && (!latest || compareTimes(curated, latest) > 0)) return curated;
+  return isoOrUndefined(c.pickedAt[field]);
+}
+
+/** The later of two ISO times (either may be missing); equal instants by string, so the choice is symmetric. */
+function laterOf(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return compareTimes(a, b) >= 0 ? a : b;
 }
 
 function pickValue(c: Candidate, field: PickField): string | number | undefined {
@@ -198,11 +213,16 @@ export function mergeCandidates(a: Candidate, b: Candidate): Candidate {
     lastScoredAt: compareTimes(a.lastScoredAt, b.lastScoredAt) >= 0 ? a.lastScoredAt : b.lastScoredAt,
     history: mergeHistory(a.history, b.history, cmp > 0 ? 'a' : cmp < 0 ? 'b' : 'tie'),
   };
-  const pickedAt: Partial<Record<PickField, string>> = {};
+  // Each pick's time is the later of the two: the last time the curator looked at it anywhere
+  // (also when an undated value won over a dated clear), so curatedAt stays the latest time.
+  const pickedAt: Partial<Record<CurationField, string>> = {};
   for (const field of PICK_FIELDS) {
-    const from = comparePick(a, b, field) >= 0 ? a : b;
-    setPick(merged, field, from);
-    const t = pickTime(from, field);
+    setPick(merged, field, comparePick(a, b, field) >= 0 ? a : b);
+    const t = laterOf(pickTime(a, field), pickTime(b, field));
+    if (t) pickedAt[field] = t;
+  }
+  for (const field of ['notes', 'tags'] as const) {
+    const t = laterOf(isoOrUndefined(a.pickedAt?.[field]), isoOrUndefined(b.pickedAt?.[field]));
     if (t) pickedAt[field] = t;
   }
   merged.name = merged.nameOverride || scored.siteScore.name || other.siteScore.name || key;
@@ -284,14 +304,22 @@ export interface PicksChange {
   removeTags?: string[];
 }
 
-/** Stamp a pick with its time, turning a record without pick times into one with them first. */
-export function stampPick(c: Candidate, field: PickField, at: string): void {
-  if (!c.pickedAt) {
-    const legacy: Partial<Record<PickField, string>> = {};
-    if (isoInstant(c.curatedAt) !== undefined) for (const f of PICK_FIELDS) legacy[f] = c.curatedAt as string;
-    c.pickedAt = legacy;
-  } else c.pickedAt = { ...c.pickedAt };
-  c.pickedAt[field] = at;
+/**
+ * Stamp one curated field with its time (and curatedAt), writing down first the times the record's
+ * other picks have now (pickTime), so a record from a writer that did not date picks keeps its meaning.
+ */
+export function stampPick(c: Candidate, field: CurationField, at: string): void {
+  const times: Partial<Record<CurationField, string>> = {};
+  for (const f of PICK_FIELDS) {
+    const t = pickTime(c, f);
+    if (t) times[f] = t;
+  }
+  for (const f of ['notes', 'tags'] as const) {
+    const t = isoOrUndefined(c.pickedAt?.[f]);
+    if (t) times[f] = t;
+  }
+  times[field] = at;
+  c.pickedAt = times;
   c.curatedAt = at;
 }
 
@@ -355,7 +383,8 @@ export function applyPicks(c: Candidate, change: PicksChange, at: string): Candi
     const drop = new Set(change.removeTags.map((t) => t.trim().toLowerCase()));
     next.tags = next.tags.filter((t) => !drop.has(t.trim().toLowerCase()));
   }
-  if (change.notes !== undefined || change.note !== undefined || change.addTags || change.removeTags) next.curatedAt = at;
+  if (change.notes !== undefined || (change.note !== undefined && change.note.trim())) stampPick(next, 'notes', at);
+  if (change.addTags || change.removeTags) stampPick(next, 'tags', at);
   next.name = next.nameOverride || next.siteScore.name || c.name || c.site;
   return next;
 }

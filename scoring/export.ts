@@ -7,8 +7,8 @@ import { CSV_COLUMNS, csvUncell, decodeList } from './csv.ts';
 import { siteKey } from './url.ts';
 import { isoOrUndefined } from './time.ts';
 import { socialProfile } from './outreach.ts';
-import type { Candidate, ComponentName, PickField, SiteComponents, SiteKind, SiteOutreach, SiteQuote, SiteScore, SocialNetwork, Source } from './types.ts';
-import { COMPONENT_NAMES, PICK_FIELDS, SITE_KINDS, SOCIAL_NETWORKS } from './types.ts';
+import type { Candidate, ComponentName, CurationField, SiteComponents, SiteKind, SiteOutreach, SiteQuote, SiteScore, SocialNetwork, Source } from './types.ts';
+import { COMPONENT_NAMES, CURATION_FIELDS, SITE_KINDS, SOCIAL_NETWORKS } from './types.ts';
 
 export { CSV_COLUMNS, candidatesToCsv, type CsvColumn } from './csv.ts';
 export { candidatesToMarkdown, mdText } from './markdown.ts';
@@ -141,11 +141,11 @@ function outreachOf(x: unknown, where: string): SiteOutreach | undefined {
   return Object.keys(o).length ? o : undefined;
 }
 
-function pickedAtOf(x: unknown): Partial<Record<PickField, string>> | undefined {
+function pickedAtOf(x: unknown): Partial<Record<CurationField, string>> | undefined {
   if (!isObj(x)) return undefined;
-  const out: Partial<Record<PickField, string>> = {};
+  const out: Partial<Record<CurationField, string>> = {};
   // Only the known fields are read: no key of the file ever becomes a key of ours.
-  for (const f of PICK_FIELDS) {
+  for (const f of CURATION_FIELDS) {
     const t = isoOrUndefined(x[f]);
     if (t) out[f] = t;
   }

@@ -151,6 +151,9 @@ export type BestPlace = (typeof BEST_PLACES)[number];
  */
 export const PICK_FIELDS = ['decision', 'roundupRank', 'best', 'blurb', 'nameOverride'] as const;
 export type PickField = (typeof PICK_FIELDS)[number];
+/** What `Candidate.pickedAt` dates: the picks, and the notes and tags (so `curatedAt` is always the latest of them). */
+export const CURATION_FIELDS = [...PICK_FIELDS, 'notes', 'tags'] as const;
+export type CurationField = (typeof CURATION_FIELDS)[number];
 
 export interface Candidate {
   /** Normalised site key (see siteKey in url.ts). */
@@ -182,10 +185,12 @@ export interface Candidate {
   /** ISO 8601 of the curator's last change to anything (picks, tags, notes). */
   curatedAt?: string;
   /**
-   * ISO 8601 of the curator's last change to each pick; decides merge conflicts per pick.
-   * A record without it (written before picks had times) dates every pick at `curatedAt`.
+   * ISO 8601 of the curator's last change to each pick (and to the notes and tags); decides merge
+   * conflicts per pick. Writers stamp it through applyPicks / roundup.ts, which keep `curatedAt`
+   * equal to its latest time. A record without it, or whose `curatedAt` is later than all of it
+   * (a writer that does not date picks changed it since), dates every pick at `curatedAt`.
    */
-  pickedAt?: Partial<Record<PickField, string>>;
+  pickedAt?: Partial<Record<CurationField, string>>;
 }
 
 /** Post dates a crawler (or a feed read by the extension) found for a site: feeds, sitemaps, archives. */

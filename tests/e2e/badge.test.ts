@@ -33,7 +33,7 @@ describe.skipIf(!enabled)('the winner badge in Chromium', () => {
     page.on('request', (r) => {
       if (!r.url().startsWith('data:') && r.url() !== 'about:blank') requests.push(r.url());
     });
-    const snippets = BADGES.map((b) => badgeEmbedHtml({ ...b, src: badgeDataUri(badgeSvg(b)), roundupUrl: 'https://mentoring.example/best-2026' }));
+    const snippets = BADGES.map((b) => badgeEmbedHtml({ ...b, svgUrl: badgeDataUri(badgeSvg(b)), roundupUrl: 'https://mentoring.example/best-2026' }));
     await page.setContent(`<!doctype html><html><body style="margin:0;padding:12px;background:#fff;display:flex;gap:24px">${snippets.join('')}</body></html>`);
     const sizes = await page.$$eval('img', (imgs) => Promise.all(imgs.map((i) => i.decode().then(() => [i.naturalWidth, i.complete]))));
     expect(sizes).toEqual(BADGES.map(() => [BADGE_WIDTH, true]));

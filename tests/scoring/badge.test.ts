@@ -96,24 +96,24 @@ describe('badgeEmbedHtml', () => {
   const svg = badgeSvg({ name: 'Second Chair', year: 2026, place: 1 });
 
   it('links the badge to the roundup, with an alt text naming site, place and year', () => {
-    const html = badgeEmbedHtml({ src: 'https://mentoring.example/badges/second-chair-2026.svg', roundupUrl: 'https://mentoring.example/best-2026', name: 'Second "Chair"', year: 2026, place: 1 });
+    const html = badgeEmbedHtml({ svgUrl: 'https://mentoring.example/badges/second-chair-2026.svg', roundupUrl: 'https://mentoring.example/best-2026', name: 'Second "Chair"', year: 2026, place: 1 });
     expect(html).toBe(
       '<a href="https://mentoring.example/best-2026" title="Best Mentoring Blogs 2026"><img src="https://mentoring.example/badges/second-chair-2026.svg" alt="Second &quot;Chair&quot;: #1 in Best Mentoring Blogs 2026" width="180" height="230"></a>\n',
     );
   });
 
   it('embeds a data: URI without a roundup link', () => {
-    const html = badgeEmbedHtml({ src: badgeDataUri(svg), name: 'Second Chair', year: 2026 });
+    const html = badgeEmbedHtml({ svgUrl: badgeDataUri(svg), name: 'Second Chair', year: 2026 });
     expect(html.startsWith('<img src="data:image/svg+xml;charset=utf-8,%3Csvg')).toBe(true);
     expect(html).toContain('alt="Second Chair: listed in Best Mentoring Blogs 2026"');
     expect(decodeURIComponent(badgeDataUri(svg).split(',')[1])).toBe(svg);
   });
 
   it.each([
-    [{ src: 'javascript:alert(1)' }, /badge source/],
-    [{ src: 'data:text/html,<script>' }, /badge source/],
-    [{ src: 'https://x.example/b.svg', roundupUrl: 'javascript:alert(1)' }, /roundup URL must be http/],
-    [{ src: 'https://x.example/b.svg', roundupUrl: '/relative' }, /roundup URL must be http/],
+    [{ svgUrl: 'javascript:alert(1)' }, /badge source/],
+    [{ svgUrl: 'data:text/html,<script>' }, /badge source/],
+    [{ svgUrl: 'https://x.example/b.svg', roundupUrl: 'javascript:alert(1)' }, /roundup URL must be http/],
+    [{ svgUrl: 'https://x.example/b.svg', roundupUrl: '/relative' }, /roundup URL must be http/],
   ])('refuses %j', (patch, message) => {
     expect(() => badgeEmbedHtml({ name: 'x', year: 2026, ...patch })).toThrow(BadgeError);
     expect(() => badgeEmbedHtml({ name: 'x', year: 2026, ...patch })).toThrow(message);
