@@ -4,6 +4,7 @@
 // The curator's rename (Candidate.nameOverride) wins over all of this; see candidate.ts.
 import { oneLine } from './text.ts';
 import { compareStrings } from './time.ts';
+import { jsonLdTypes, walkJsonLd } from './jsonld.ts';
 
 /** Names are one line and short: a badge and a table cell have to hold them. */
 export const MAX_NAME_CHARS = 120;
@@ -153,29 +154,17 @@ const SITE_TYPES = new Set(['website', 'organization', 'ngo', 'nonprofitorganiza
 
 /**
  * The JSON-LD name of the site: a WebSite's name first, else an Organization's (or a subtype's),
- * else a publisher's. Bounded walk (depth 8, 500 nodes): hostile JSON-LD cannot make it slow.
+ * anywhere in the graph (a publisher too). Bounded walk (jsonld.ts): hostile JSON-LD cannot make it slow.
  */
 export function jsonLdSiteName(jsonLd: unknown[]): string | undefined {
   let website = '';
   let org = '';
-  const stack: [unknown, number][] = jsonLd.map((v) => [v, 0]);
-  let seen = 0;
-  while (stack.length > 0 && seen++ < 500) {
-    const [v, depth] = stack.pop() as [unknown, number];
-    if (v === null || typeof v !== 'object' || depth > 8) continue;
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0 && i >= v.length - 200; i--) stack.push([v[i], depth + 1]);
-      continue;
-    }
-    const o = v as Record<string, unknown>;
-    const types = (Array.isArray(o['@type']) ? o['@type'] : [o['@type']]).filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase().replace(/^.*[/#:]/, ''));
+  walkJsonLd(jsonLd, (o) => {
+    const types = jsonLdTypes(o);
     const name = cleanName(typeof o.name === 'string' ? o.name : Array.isArray(o.name) && typeof o.name[0] === 'string' ? o.name[0] : '');
     if (name && types.includes('website') && !website) website = name;
     else if (name && !org && types.some((t) => SITE_TYPES.has(t))) org = name;
-    for (const key of Object.keys(o)) {
-      const c = o[key];
-      if (c && typeof c === 'object') stack.push([c, depth + 1]);
-    }
-  }
+    return website !== '';
+  });
   return website || org || undefined;
 }

@@ -8,6 +8,7 @@ import { SOCIAL_NETWORKS } from './types.ts';
 import { normalisePageUrl } from './url.ts';
 import { oneLine } from './text.ts';
 import { compareStrings } from './time.ts';
+import { jsonLdTypes, walkJsonLd } from './jsonld.ts';
 
 const MAX_PER_LIST = 5;
 const MAX_TEXT_SCANNED = 100_000;
@@ -29,36 +30,24 @@ export function cleanAuthor(raw: unknown): string {
   return s;
 }
 
-/** Author names in JSON-LD: `author` / `creator` as a string, a Person, or a list of them. Bounded walk. */
+/** Author names in JSON-LD: `author` / `creator` as a string, a Person, or a list of them (not organisations). */
 function jsonLdAuthors(jsonLd: unknown[]): string[] {
   const out: string[] = [];
-  const stack: [unknown, number][] = jsonLd.map((v) => [v, 0]);
-  let seen = 0;
-  const take = (a: unknown) => {
-    for (const x of Array.isArray(a) ? a.slice(0, 10) : [a]) {
-      if (typeof x === 'string') out.push(x);
-      else if (x && typeof x === 'object') {
-        const o = x as Record<string, unknown>;
-        const t = JSON.stringify(o['@type'] ?? '').toLowerCase();
-        if (!t.includes('organization') && typeof o.name === 'string') out.push(o.name);
+  walkJsonLd(
+    jsonLd,
+    (o) => {
+      const a = o.author ?? o.creator;
+      for (const x of Array.isArray(a) ? a.slice(0, 10) : [a]) {
+        if (typeof x === 'string') out.push(x);
+        else if (x && typeof x === 'object' && !jsonLdTypes(x as Record<string, unknown>).some((t) => t.includes('organization'))) {
+          const name = (x as Record<string, unknown>).name;
+          if (typeof name === 'string') out.push(name);
+        }
       }
-    }
-  };
-  while (stack.length > 0 && seen++ < 500 && out.length < 10) {
-    const [v, depth] = stack.pop() as [unknown, number];
-    if (v === null || typeof v !== 'object' || depth > 8) continue;
-    if (Array.isArray(v)) {
-      for (let i = Math.min(v.length, 200) - 1; i >= 0; i--) stack.push([v[i], depth + 1]);
-      continue;
-    }
-    const o = v as Record<string, unknown>;
-    if (o.author !== undefined) take(o.author);
-    else if (o.creator !== undefined) take(o.creator);
-    for (const key of Object.keys(o)) {
-      const c = o[key];
-      if (c && typeof c === 'object' && key !== 'author' && key !== 'creator') stack.push([c, depth + 1]);
-    }
-  }
+      return out.length >= 10;
+    },
+    ['author', 'creator'],
+  );
   return out;
 }
 
