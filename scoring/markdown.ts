@@ -113,11 +113,31 @@ function sentence(s: string): string {
   const t = s.trim();
   if (!t) return t;
   const first = t[0].toUpperCase() + t.slice(1);
-  return /[.!?…”"]$/.test(first) ? first : `${first}.`;
+  return /[.!?…]["”’)]?$/.test(first) ? first : `${first}.`;
 }
 
-function quoteLink(q: SiteQuote): string {
-  const label = q.title ? q.title : 'source';
+/** A page's title without the site's name the title repeats ("Five habits – Second Chair" → "Five habits"). */
+export function pageLabel(title: string, siteName: string): string {
+  const t = oneLine(title, 200);
+  const name = oneLine(siteName, 200);
+  if (!name || t.length <= name.length) return t;
+  const lower = t.toLowerCase();
+  const n = name.toLowerCase();
+  const tail = /\s*(?:[-–—|·:•»])\s*$/;
+  if (lower.endsWith(n)) {
+    const rest = t.slice(0, t.length - name.length);
+    if (tail.test(rest)) return rest.replace(tail, '') || t;
+  }
+  if (lower.startsWith(n)) {
+    const rest = t.slice(name.length);
+    const head = /^\s*(?:[-–—|·:•»])\s*/;
+    if (head.test(rest)) return rest.replace(head, '') || t;
+  }
+  return t;
+}
+
+function quoteLink(q: SiteQuote, siteName: string): string {
+  const label = (q.title && pageLabel(q.title, siteName)) || 'source';
   return `“${mdText(q.text, 300)}” (${mdLink(label, q.url)})`;
 }
 
@@ -135,7 +155,7 @@ function usableQuotes(c: Candidate): SiteQuote[] {
 function whyParagraph(c: Candidate): string {
   const parts = publicReasons(c).map((r) => mdText(sentence(r), 300));
   const q = usableQuotes(c)[0];
-  if (q) parts.push(quoteLink(q));
+  if (q) parts.push(quoteLink(q, c.siteScore.name));
   return parts.join(' ');
 }
 
@@ -200,7 +220,7 @@ function bestSection(c: Candidate, position: number): string[] {
   const quotes = usableQuotes(c).slice(0, 3);
   if (quotes.length) {
     out.push('In its own words:', '');
-    for (const q of quotes) out.push(`- ${quoteLink(q)}`);
+    for (const q of quotes) out.push(`- ${quoteLink(q, s.name)}`);
     out.push('');
   }
   const facts: string[] = [];
@@ -209,7 +229,8 @@ function bestSection(c: Candidate, position: number): string[] {
   if (s.lastPostAt && /^\d{4}-\d{2}-\d{2}/.test(s.lastPostAt)) facts.push(`- Last post: ${s.lastPostAt.slice(0, 10)}`);
   const reach = outreachLine(s.outreach);
   if (reach) facts.push(`- Reach the author: ${reach}`);
-  if (facts.length) out.push(...facts, '');
+  // A paragraph between the two lists keeps them two lists (CommonMark joins adjacent ones).
+  if (facts.length) out.push('At a glance:', '', ...facts, '');
   return out;
 }
 

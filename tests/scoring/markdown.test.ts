@@ -8,7 +8,7 @@ import * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { candidatesToMarkdown, mdLineStart, mdText } from '../../scoring/markdown.ts';
+import { candidatesToMarkdown, mdLineStart, mdText, pageLabel } from '../../scoring/markdown.ts';
 import { oneLine } from '../../scoring/text.ts';
 import type { Candidate, SiteQuote } from '../../scoring/types.ts';
 import { candidate } from './fixtures-candidates.ts';
@@ -104,7 +104,7 @@ describe('candidatesToMarkdown', () => {
     ];
     const md = candidatesToMarkdown(list, { year: 2026 });
     expect(md).not.toMatch(/secret note|Best page|Near miss|Evil quote|Relative link/);
-    expect(md).not.toMatch(/:\s*$/m); // no label without a value
+    expect(md).not.toMatch(/(?<!^In its own words|^At a glance):\s*$/m); // no label without a value
     const lines = md.split('\n').filter((l) => l.startsWith('- '));
     expect(new Set(lines).size).toBe(lines.length);
     for (const renderer of [commonmark, gfmish, withHtml]) {
@@ -126,6 +126,15 @@ describe('candidatesToMarkdown', () => {
       // The only backslash shown is the one the page wrote.
       expect($('body').text().split(oneLine(evil)).join('')).not.toContain('\\');
     }
+  });
+
+  it('labels a quote with its page title, without the site name the title repeats', () => {
+    expect(pageLabel('Five habits – Second Chair', 'Second Chair')).toBe('Five habits');
+    expect(pageLabel('Second Chair | Five habits', 'second chair')).toBe('Five habits');
+    expect(pageLabel('Second Chair', 'Second Chair')).toBe('Second Chair');
+    expect(pageLabel('Second Chairs and tables', 'Second Chair')).toBe('Second Chairs and tables');
+    const { $ } = render(candidatesToMarkdown(roundupFixture(), { year: 2026 }));
+    expect($('a[href="https://second-chair.example/five-habits"]').text()).toBe('Five habits');
   });
 
   it('says so when nothing is included yet', () => {
