@@ -1,4 +1,4 @@
-// Crawl benchmarks on a generated loopback web (tests/fixtures/web/generated.ts), each as a
+// Crawl benchmarks on a generated loopback web (demo/fixture-web/generated.ts), each as a
 // ratio to a baseline measured in the same run:
 //  1. throughput of the focused crawl (robots, politeness bookkeeping with delay 0, scoring,
 //     SQLite writes) vs a bare CheerioCrawler that only parses and enqueues links, same web,
@@ -11,9 +11,9 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel } from '@crawlee/cheerio';
-import { startFixtureWeb } from '../tests/fixtures/web/server.ts';
-import { generateWeb } from '../tests/fixtures/web/generated.ts';
-import { runCrawl } from '../crawler/crawl.ts';
+import { startFixtureWeb } from '../demo/fixture-web/server.ts';
+import { generateWeb } from '../demo/fixture-web/generated.ts';
+import { runCrawl } from '../crawler/crawl/run.ts';
 
 const CONCURRENCY = 16;
 

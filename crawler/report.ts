@@ -23,6 +23,10 @@ export interface CrawlReport {
   disallowed: number;
   /** URLs left in the frontier when the crawl ended. */
   queued: number;
+  /** Pages not fetched because the store has them from the last `recrawlAfterMs` (7 days); `--recrawl` fetches them. */
+  skippedFresh: number;
+  /** Pages with more links than the crawl reads from one page (the rest are not followed). */
+  linksCapped: number;
   durationMs: number;
   pagesPerSecond: number;
   /** Stopped early by a signal (Ctrl-C) or an abort; the state is saved and `--resume` continues. */
@@ -31,9 +35,6 @@ export interface CrawlReport {
   stoppedBecause: 'done' | 'max-pages' | 'interrupted';
   resumed: boolean;
 }
-
-/** A page counts as relevant (for the harvest rate) from this relevance on. */
-export const RELEVANT_THRESHOLD = 0.5;
 
 export function emptyReport(startedAt: string, resumed = false): CrawlReport {
   return {
@@ -47,6 +48,8 @@ export function emptyReport(startedAt: string, resumed = false): CrawlReport {
     blockedHosts: 0,
     disallowed: 0,
     queued: 0,
+    skippedFresh: 0,
+    linksCapped: 0,
     durationMs: 0,
     pagesPerSecond: 0,
     interrupted: false,
@@ -57,6 +60,15 @@ export function emptyReport(startedAt: string, resumed = false): CrawlReport {
 
 export function totalErrors(r: CrawlReport): number {
   return Object.values(r.errors).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The crawl tried and could fetch no page at all (offline, every seed unreachable, blocked by
+ * robots.txt or answering 4xx/5xx): the CLI exits 3. Pages skipped as fresh are not a failure.
+ */
+export function fetchedNothing(r: CrawlReport): boolean {
+  if (r.interrupted || r.pagesScored > 0 || (r.skippedFresh ?? 0) > 0) return false;
+  return r.pagesFetched > 0 || r.blockedHosts > 0 || r.disallowed > 0;
 }
 
 export function formatReport(r: CrawlReport): string {
@@ -71,9 +83,15 @@ export function formatReport(r: CrawlReport): string {
     `  relevant pages ${r.relevantPages}  harvest rate ${(r.harvestRate * 100).toFixed(1)}%`,
     `  errors         ${totalErrors(r)}${errs ? ` (${errs})` : ''}${r.blockedHosts ? `, ${r.blockedHosts} host(s) blocked by robots.txt/unreachable` : ''}${r.disallowed ? `; ${r.disallowed} URL(s) disallowed by robots.txt` : ''}`,
     `  duration       ${(r.durationMs / 1000).toFixed(1)} s, ${r.pagesPerSecond.toFixed(1)} pages/s, ${r.queued} URL(s) left in the frontier`,
+    ...((r.skippedFresh ?? 0) > 0 ? [`  fresh          ${r.skippedFresh} page(s) skipped: fetched in the last 7 days (--recrawl fetches them again)`] : []),
+    ...((r.linksCapped ?? 0) > 0 ? [`  links          ${r.linksCapped} page(s) had more links than the crawl follows from one page`] : []),
     // A crawl that reached no host at all is almost always a network problem, not a policy one.
-    ...(r.pagesFetched === 0 && r.blockedHosts > 0
-      ? ['  note           no host could be reached: check the network (or try `npm run demo`, which needs none)']
+    ...(fetchedNothing(r)
+      ? [
+          r.pagesFetched === 0 && r.blockedHosts > 0
+            ? '  note           no host could be reached: check the network (or try `npm run demo`, which needs none)'
+            : '  note           no page could be fetched (exit 3)',
+        ]
       : []),
   ].join('\n');
 }

@@ -1,12 +1,13 @@
 // `mentor-radar schedule --cron EXPR`: a long-running process that runs a crawl on each tick
-// (never two at once: croner's `protect` in this process, a lock file next to the db across
-// processes), recrawls known candidates whose content is older than an adaptive interval
-// (shorter for sites whose pages changed at the last visit, longer for those that did not),
-// and logs each run's report.
+// (never two at once: croner's `protect` in this process, the store's lease across processes),
+// recrawls known candidates whose content is older than an adaptive interval (shorter for
+// sites whose pages changed at the last visit, longer for those that did not), and logs each
+// run's report.
 import { Cron } from 'croner';
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { runCrawl, type CrawlOptions } from './crawl.ts';
-import { openStore, DEFAULT_DB, type SiteFreshness, type Store } from './store.ts';
+import { DEFAULT_DB_PATH } from './constants.ts';
+import { runCrawl, type CrawlOptions } from './crawl/run.ts';
+import { LeaseHeldError } from './crawl/lease.ts';
+import { openStore, type SiteFreshness, type Store } from './store/index.ts';
 import { formatReport, type CrawlReport } from './report.ts';
 
 const DAY = 24 * 3600 * 1000;
@@ -59,53 +60,17 @@ export function dueSites(store: Store, now = Date.now(), policy: RecrawlPolicy =
 /** URLs to fetch again for the due sites: each site's home and its stored scored pages. */
 export function recrawlUrls(store: Store, sites: string[], perSite = 12): string[] {
   const urls: string[] = [];
-  const stmt = store.db.prepare(`SELECT url FROM pages WHERE site = ? AND status = 'scored' ORDER BY score DESC LIMIT ?`);
   for (const site of sites) {
     const c = store.getCandidate(site);
     if (c) urls.push(`${new URL(c.siteScore.site).origin}/`);
-    for (const r of stmt.all(site, perSite) as { url: string }[]) urls.push(r.url);
+    urls.push(...store.topPageUrls(site, perSite));
   }
   return [...new Set(urls)];
 }
 
-/** A lock file next to the db so two schedule processes never crawl the same db at once. */
-export function acquireLock(path: string): (() => void) | undefined {
-  const tryCreate = (): boolean => {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (!tryCreate()) {
-    let pid = NaN;
-    try {
-      pid = Number(readFileSync(path, 'utf8').trim());
-    } catch {
-      /* vanished */
-    }
-    let alive = false;
-    if (Number.isInteger(pid) && pid > 0) {
-      try {
-        process.kill(pid, 0);
-        alive = true;
-      } catch (e) {
-        alive = (e as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    }
-    if (alive) return undefined;
-    rmSync(path, { force: true }); // stale lock of a dead process
-    if (!tryCreate()) return undefined;
-  }
-  return () => rmSync(path, { force: true });
-}
-
 export interface ScheduleOptions {
   cron: string;
-  crawlOptions: Omit<CrawlOptions, 'db' | 'signal' | 'handleSignals'> & { db?: string };
+  crawlOptions: Omit<CrawlOptions, 'db' | 'signal'> & { db?: string };
   recrawl?: RecrawlPolicy;
   /** Each run's report (default: formatted to stderr). */
   log?: (line: string, report?: CrawlReport) => void;
@@ -113,7 +78,7 @@ export interface ScheduleOptions {
   signal?: AbortSignal;
   /** Run once right away too. */
   runAtStart?: boolean;
-  /** Stop after this many runs (tests). */
+  /** Stop after this many ticks (a tick another crawl kept off the store counts). */
   maxRuns?: number;
   timezone?: string;
 }
@@ -128,15 +93,18 @@ export interface ScheduleHandle {
   /** Ticks skipped because a run was still going. */
   readonly skipped: number;
   readonly runs: number;
+  /** Ticks that could not crawl: another crawl held the store, or the crawl failed. */
+  readonly failed: number;
 }
 
 export function runSchedule(opts: ScheduleOptions): ScheduleHandle {
-  const dbPath = opts.crawlOptions.db ?? DEFAULT_DB;
+  const dbPath = opts.crawlOptions.db ?? DEFAULT_DB_PATH;
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const abort = new AbortController();
   let running: Promise<CrawlReport | undefined> | undefined;
   let skipped = 0;
   let runs = 0;
+  let failed = 0;
   let resolveDone: () => void = () => undefined;
   const done = new Promise<void>((r) => {
     resolveDone = r;
@@ -146,12 +114,6 @@ export function runSchedule(opts: ScheduleOptions): ScheduleHandle {
     if (running || abort.signal.aborted) {
       skipped++;
       log(`${new Date().toISOString()} tick skipped: the previous crawl is still running`);
-      return undefined;
-    }
-    const release = acquireLock(`${dbPath}.schedule.lock`);
-    if (!release) {
-      skipped++;
-      log(`${new Date().toISOString()} tick skipped: another process holds ${dbPath}.schedule.lock`);
       return undefined;
     }
     const run = (async () => {
@@ -171,10 +133,10 @@ export function runSchedule(opts: ScheduleOptions): ScheduleHandle {
         log(`${new Date().toISOString()} ${formatReport(report)}`, report);
         return report;
       } catch (err) {
-        log(`${new Date().toISOString()} crawl failed: ${(err as Error)?.message ?? String(err)}`);
+        failed++;
+        const why = err instanceof LeaseHeldError ? `tick skipped: ${err.message}` : `crawl failed: ${(err as Error)?.message ?? String(err)}`;
+        log(`${new Date().toISOString()} ${why}`);
         return undefined;
-      } finally {
-        release();
       }
     })();
     running = run;
@@ -182,7 +144,7 @@ export function runSchedule(opts: ScheduleOptions): ScheduleHandle {
       return await run;
     } finally {
       running = undefined;
-      if (opts.maxRuns !== undefined && runs >= opts.maxRuns) handle.stop();
+      if (opts.maxRuns !== undefined && runs + failed >= opts.maxRuns) handle.stop();
     }
   }
 
@@ -204,6 +166,9 @@ export function runSchedule(opts: ScheduleOptions): ScheduleHandle {
     },
     get runs() {
       return runs;
+    },
+    get failed() {
+      return failed;
     },
   };
   opts.signal?.addEventListener('abort', () => handle.stop(), { once: true });

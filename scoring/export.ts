@@ -1,5 +1,5 @@
 // Candidates out as JSON (full fidelity) and back in from JSON or CSV. CSV and the Markdown
-// roundup live in csv.ts and markdown.ts (re-exported here for existing importers).
+// roundup live in csv.ts and markdown.ts.
 // Import is all or nothing: the first bad record throws an ImportError naming it.
 import Papa from 'papaparse';
 import { PICK_LIMITS, isBestPlace, isDecision, isSource, rankCandidates } from './candidate.ts';
@@ -10,8 +10,6 @@ import { socialProfile } from './outreach.ts';
 import type { Candidate, ComponentName, CurationField, SiteComponents, SiteKind, SiteOutreach, SiteQuote, SiteScore, SocialNetwork, Source } from './types.ts';
 import { COMPONENT_NAMES, CURATION_FIELDS, SITE_KINDS, SOCIAL_NETWORKS } from './types.ts';
 
-export { CSV_COLUMNS, candidatesToCsv, type CsvColumn } from './csv.ts';
-export { candidatesToMarkdown, mdText } from './markdown.ts';
 
 export const JSON_FORMAT = 'mentor-radar/candidates';
 /**

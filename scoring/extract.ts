@@ -3,6 +3,7 @@
 // Never throws: malformed, empty, huge or binary-looking input yields a (mostly empty) result.
 import { load } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
+import { guardMarkup } from './guard.ts';
 
 /** HTML beyond this many characters is not parsed (a few MB of markup is plenty for a page). */
 export const MAX_HTML_CHARS = 3_000_000;
@@ -219,6 +220,10 @@ const ENTER = 1;
 
 /** Extract everything the scorer needs from one page. Never throws. */
 export function extract(input: { url: string; html: string }): Extracted {
+  // Bounded input before any parse (scoring/guard.ts): nesting the parser would choke on throws
+  // a TooComplexError (outside the try below, so scorePage surfaces it to the crawl and the
+  // extension); a page with too many elements is cut at a tag boundary.
+  if (typeof input?.html === 'string') input = { ...input, html: guardMarkup(input.html) };
   try {
     return extractUnsafe(input);
   } catch {

@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import { DEFAULT_DB_PATH } from '../constants.ts';
 
 export type Writer = (text: string) => void;
 
@@ -134,7 +135,6 @@ export function stringOption(values: Values, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-export const DEFAULT_DB_PATH = 'data/mentor-radar.db';
 
 /** `--db FILE`, else MENTOR_RADAR_DB, else ./data/mentor-radar.db, resolved against the cwd. */
 export function dbPath(values: Values, io: Io): string {
@@ -160,7 +160,11 @@ export const DB_HELP = '  --db FILE          SQLite store (default ./data/mentor
  * (missing, a directory, not a regular file, too large, unreadable, empty, binary). `what` names
  * what the file should be ("HTML", "a JSON or CSV export"); `notFoundHint` is appended to "no such file".
  */
-export async function readInputFile(arg: string, cwd: string, opts: { maxBytes: number; what: string; notFoundHint?: string }): Promise<{ bytes: Uint8Array; path: string }> {
+export async function readInputFile(
+  arg: string,
+  cwd: string,
+  opts: { maxBytes: number; what: string; notFoundHint?: string; /** false: the caller decodes and judges binary content itself (UTF-16 has NULs) */ binaryCheck?: boolean },
+): Promise<{ bytes: Uint8Array; path: string }> {
   const path = resolve(cwd, arg);
   let info;
   try {
@@ -181,6 +185,6 @@ export async function readInputFile(arg: string, cwd: string, opts: { maxBytes: 
   }
   if (bytes.length === 0) throw new CliError(`${clean(arg)} is empty`);
   // A NUL in the first 8 KB: an image, an archive, a database — never text.
-  if (bytes.subarray(0, 8192).includes(0)) throw new CliError(`${clean(arg)} is a binary file, not ${opts.what}`);
+  if (opts.binaryCheck !== false && bytes.subarray(0, 8192).includes(0)) throw new CliError(`${clean(arg)} is a binary file, not ${opts.what}`);
   return { bytes, path };
 }

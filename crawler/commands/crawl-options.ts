@@ -1,7 +1,8 @@
 // The crawl options shared by `crawl` and `schedule`: parsing, validation, the seeds file.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { CrawlOptions } from '../crawl.ts';
+import type { CrawlOptions } from '../crawl/run.ts';
+import { CRAWL_DEFAULTS } from '../constants.ts';
 import type { Io, OptionSpec, Values } from './common.ts';
 import { CliError, UsageError, clean, dbPath, intOption, oneLine, stringOption } from './common.ts';
 
@@ -15,6 +16,8 @@ export const CRAWL_OPTIONS: OptionSpec = {
   concurrency: { type: 'string' },
   delay: { type: 'string' },
   resume: { type: 'boolean' },
+  recrawl: { type: 'boolean' },
+  wait: { type: 'boolean' },
   json: { type: 'boolean' },
 };
 
@@ -24,11 +27,13 @@ export const CRAWL_OPTIONS_HELP = `  --seeds FILE         seed URLs, one a line;
   --max-sites N        visit at most N sites (default: no limit)
   --pages-per-site N   page budget per site (default 12)
   --depth N            site hops away from the seeds (default 2; 0 = only the seed sites)
-  --concurrency N      hosts crawled in parallel (default 8; one request at a time per host)
+  --concurrency N      hosts crawled in parallel (default ${CRAWL_DEFAULTS.concurrency}; one request at a time per host)
   --delay MS           pause between two requests to one host, in ms (default 1000;
                        a longer robots.txt Crawl-delay wins)
   --resume             continue the last interrupted crawl without refetching finished
                        pages (a plain crawl also continues an unfinished one)
+  --recrawl            fetch pages again even when the store has them from the last 7 days
+  --wait               when another crawl is using the store, wait for it instead of exiting 1
   --json               print the crawl report as JSON`;
 
 /** The crawl settings the command line gives; undefined = the crawler's default. */
@@ -42,6 +47,10 @@ export interface CliCrawlSettings {
   concurrency?: number;
   delayMs?: number;
   resume: boolean;
+  /** Refetch pages fresh in the store. */
+  recrawl: boolean;
+  /** Wait for another crawl's lease. */
+  wait: boolean;
 }
 
 export function parseSeedUrl(raw: string): string | undefined {
@@ -111,6 +120,8 @@ export async function crawlSettings(values: Values, positionals: string[], io: I
     concurrency: intOption(values, 'concurrency', { min: 1, max: 256 }),
     delayMs: intOption(values, 'delay', { min: 0, max: 600_000 }),
     resume: values.resume === true,
+    recrawl: values.recrawl === true,
+    wait: values.wait === true,
   };
   const seedsFile = stringOption(values, 'seeds');
   const fromFile = seedsFile !== undefined ? await readSeeds(seedsFile, io.cwd) : [];
@@ -126,6 +137,8 @@ export async function crawlSettings(values: Values, positionals: string[], io: I
 /** The command-line settings as runCrawl's options (undefined = the crawler's default). */
 export function toCrawlOptions(settings: CliCrawlSettings): CrawlOptions & { db: string } {
   const o: CrawlOptions & { db: string } = { seeds: settings.seeds, db: settings.dbPath, resume: settings.resume };
+  if (settings.recrawl) o.recrawlAfterMs = 0;
+  if (settings.wait) o.wait = true;
   if (settings.maxPages !== undefined) o.maxPages = settings.maxPages;
   if (settings.maxSites !== undefined) o.maxSites = settings.maxSites;
   if (settings.pagesPerSite !== undefined) o.pagesPerSite = settings.pagesPerSite;

@@ -53,7 +53,7 @@ async function run(values: Values, _pos: string[], ctx: Context): Promise<number
   const top = intOption(values, 'top', { min: 1 });
   const year = yearOption(values);
   const out = stringOption(values, 'out');
-  const text = await withStore(dbPath(values, ctx.io), { mustExist: true }, (store) => {
+  const text = await withStore(dbPath(values, ctx.io), { readonly: true }, (store) => {
     const candidates = store.listCandidates({ year });
     switch (format as Format) {
       case 'csv':

@@ -5,7 +5,7 @@ import { ImportError, parseCandidates } from '../../scoring/index.ts';
 import type { Candidate } from '../../scoring/index.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
 import { CliError, DB_HELP, clean, dbPath, oneLine, readInputFile, safeJson } from './common.ts';
-import { mergeIntoStore, withStore } from './db.ts';
+import { withStore } from './db.ts';
 
 /** Imports larger than this are surely not a candidates export. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -41,7 +41,7 @@ export async function readCandidatesFile(arg: string, cwd: string, now: string):
 
 async function run(values: Values, positionals: string[], ctx: Context): Promise<number> {
   const candidates = await readCandidatesFile(positionals[0], ctx.io.cwd, ctx.now());
-  const result = await withStore(dbPath(values, ctx.io), {}, (store) => mergeIntoStore(store, candidates));
+  const result = await withStore(dbPath(values, ctx.io), {}, (store) => store.mergeCandidates(candidates));
   if (values.json) ctx.io.stdout(safeJson(result) + '\n');
   else ctx.io.stdout(`imported ${result.imported} (new ${result.added}, merged ${result.merged})\n`);
   return 0;

@@ -119,7 +119,7 @@ export function formatTable(rows: ListRow[], columns = 100, withMove = false): s
 async function run(values: Values, _pos: string[], ctx: Context): Promise<number> {
   const top = intOption(values, 'top', { min: 0 }) ?? 50;
   const year = yearOption(values);
-  return withStore(dbPath(values, ctx.io), { mustExist: true }, (store) => {
+  return withStore(dbPath(values, ctx.io), { readonly: true }, (store) => {
     const all = store.listCandidates({ year });
     const previous = year !== undefined ? store.snapshot(year - 1) : undefined;
     const rows = buildRows(all, previous).slice(0, top === 0 ? Infinity : top);

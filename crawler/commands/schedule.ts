@@ -13,14 +13,15 @@ Runs as a long-lived process: on each tick of the cron expression (5 fields, or 
 seconds first; croner syntax, local time) it runs one crawl from the seeds plus the known
 candidates whose content is older than their adaptive recrawl interval (shorter for sites
 that changed, longer for those that did not). Never two crawls at once: a tick that comes
-while a crawl runs is skipped and logged, and a lock file next to the db keeps a second
-schedule process off it. Each run's report is logged on stderr. Ctrl-C stops it (a running
-crawl is stopped cleanly, everything scored is saved).
+while a crawl runs is skipped and logged, and so is a tick while another process crawls the
+same store (the store's lease). Each run's report is logged on stderr. Ctrl-C stops it (a
+running crawl is stopped cleanly, everything scored is saved). With --max-runs, the exit code
+is 1 when a tick could not crawl.
 
 Options:
   --cron "EXPR"        when to crawl, e.g. "0 3 * * 1" (Mondays 03:00)
   --now                also run one crawl right away
-  --max-runs N         exit after N crawls (default: run until stopped)
+  --max-runs N         exit after N ticks (default: run until stopped)
 ${CRAWL_OPTIONS_HELP.replace('print the crawl report as JSON', 'print each crawl report as one JSON line on stdout')}
   -h, --help           this help
 
@@ -79,8 +80,8 @@ async function run(values: Values, positionals: string[], ctx: Context): Promise
   // A stop that came before the schedule was listening (an early Ctrl-C).
   if (signal.aborted) handle.stop();
   await handle.done;
-  ctx.io.stderr(`schedule stopped after ${handle.runs} crawl(s)${handle.skipped ? `, ${handle.skipped} tick(s) skipped` : ''}\n`);
-  return 0;
+  ctx.io.stderr(`schedule stopped after ${handle.runs} crawl(s)${handle.skipped ? `, ${handle.skipped} tick(s) skipped` : ''}${handle.failed ? `, ${handle.failed} tick(s) could not crawl` : ''}\n`);
+  return handle.failed > 0 ? 1 : 0;
 }
 
 export const command: CommandSpec = {

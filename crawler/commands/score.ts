@@ -2,12 +2,11 @@
 import { basename } from 'node:path';
 import { scorePage, COMPONENT_LABELS, COMPONENT_NAMES } from '../../scoring/index.ts';
 import type { ComponentName, PageScore } from '../../scoring/index.ts';
-import { FetchError, decodeBody, fetchPage } from '../fetch.ts';
+import { FetchError, fetchPage } from '../net/fetch.ts';
+import { BinaryContentError, decodeText } from '../net/decode.ts';
+import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES } from '../constants.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
 import { CliError, UsageError, clean, fit, oneLine, pad, readInputFile, safeJson, stringOption, yearOption } from './common.ts';
-
-const MAX_BYTES = 5 * 1024 * 1024;
-const TIMEOUT_MS = 20_000;
 
 const help = `Usage: mentor-radar score URL|FILE.html [--url URL] [--json] [--year YYYY]
 
@@ -69,11 +68,19 @@ function ownUrl(html: string): string | undefined {
 async function readHtmlFile(arg: string, cwd: string): Promise<{ html: string; path: string }> {
   const looksLikeUrl = /^[\w-]+(\.[\w-]+)+(\/|$)/.test(arg) && !/\.x?html?$/i.test(arg);
   const { bytes, path } = await readInputFile(arg, cwd, {
-    maxBytes: MAX_BYTES,
+    maxBytes: MAX_BODY_BYTES,
     what: 'HTML',
     notFoundHint: looksLikeUrl ? ' (for a web page, write the URL with https://)' : '',
+    binaryCheck: false,
   });
-  const html = decodeBody(bytes, undefined).text;
+  let html: string;
+  try {
+    // The crawl's decoding rules: a BOM (UTF-8, UTF-16) first, so UTF-16 files are text, not binary.
+    html = decodeText(bytes).text;
+  } catch (e) {
+    if (e instanceof BinaryContentError) throw new CliError(`${clean(arg)} is a binary file, not HTML`);
+    throw e;
+  }
   if (!HTML_SNIFF.test(html.slice(0, 65_536))) throw new CliError(`${clean(arg)} does not look like HTML`);
   return { html, path };
 }
@@ -81,7 +88,7 @@ async function readHtmlFile(arg: string, cwd: string): Promise<{ html: string; p
 async function fetchHtml(url: string, signal?: AbortSignal): Promise<{ html: string; finalUrl: string }> {
   let page;
   try {
-    page = await fetchPage(url, { maxBytes: MAX_BYTES, timeoutMs: TIMEOUT_MS, accept: 'html', signal });
+    page = await fetchPage(url, { maxBytes: MAX_BODY_BYTES, timeoutMs: DEFAULT_TIMEOUT_MS, accept: 'html', signal });
   } catch (e) {
     if (e instanceof FetchError && e.kind === 'http' && e.status) throw new CliError(`cannot fetch ${clean(url)}: HTTP ${e.status}`);
     if (e instanceof FetchError) throw new CliError(`cannot score: ${oneLine(e)}`);
@@ -93,7 +100,7 @@ async function fetchHtml(url: string, signal?: AbortSignal): Promise<{ html: str
   if (type && !/^(text\/html|application\/xhtml\+xml)\b/.test(type)) {
     throw new CliError(`${clean(url)} is not HTML (${clean(type)})`);
   }
-  if (page.truncated) throw new CliError(`${clean(url)} is larger than ${MAX_BYTES} bytes`);
+  if (page.truncated) throw new CliError(`${clean(url)} is larger than ${MAX_BODY_BYTES} bytes`);
   const html = page.body;
   if (!type && !HTML_SNIFF.test(html.slice(0, 65_536))) throw new CliError(`${clean(url)} does not look like HTML`);
   return { html, finalUrl: page.finalUrl || page.url || url };

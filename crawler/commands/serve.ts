@@ -1,33 +1,46 @@
-// `mentor-radar serve [--port N] [--db FILE]`: the loopback sync API for the extension.
-//   GET  /api/health      {"ok":true,"candidates":N,"scorerVersion":"..."}
-//   GET  /api/candidates  the JSON export (candidatesToJson)
+// `mentor-radar serve [--port N] [--db FILE] [--show-token]`: the loopback sync API for the extension.
+//   GET  /api/health      {"ok":true,"scorerVersion":"..."}              (no token needed)
+//   GET  /api/candidates?offset=&limit=   one page of the JSON export, in site order, with
+//                         "total", "offset" and "limit" beside "candidates"
 //   POST /api/candidates  body: a JSON export; merged like `import`; {"imported","added","merged"}
-// Bound to 127.0.0.1 only. CORS only for chrome-extension:// and moz-extension:// origins; any
-// other Origin is refused, and so is any Host that is not the loopback address (DNS rebinding).
+// Every /api/ request but health needs `Authorization: Bearer <token>` (crawler/sync-token.ts;
+// 401 without). Bound to 127.0.0.1 only. CORS only for chrome-extension:// and moz-extension://
+// origins; any other Origin is refused, and so is any Host that is not the loopback address
+// (DNS rebinding). Client timestamps must be ISO 8601 and are clamped to the server's clock.
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ImportError, SCORER_VERSION, candidatesToJson, parseCandidates } from '../../scoring/index.ts';
-import type { Store } from '../store.ts';
+import { ImportError, JSON_FORMAT, JSON_VERSION, SCORER_VERSION, parseCandidates } from '../../scoring/index.ts';
+import type { Store } from '../store/index.ts';
+import { TimestampError, checkSentTimestamps, clampTimestamps } from '../sync-timestamps.ts';
+import { bearerMatches, loadOrCreateToken, tokenPathFor } from '../sync-token.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
 import { CliError, DB_HELP, dbPath, intOption, oneLine } from './common.ts';
-import { mergeIntoStore, open } from './db.ts';
+import { open } from './db.ts';
+import { SYNC_PORT } from '../constants.ts';
 
-export const DEFAULT_PORT = 7457;
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** Candidates per GET page: the default, and the most one request may ask for. */
+export const DEFAULT_PAGE = 500;
+export const MAX_PAGE = 1000;
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]{1,64}$/i;
 
-const help = `Usage: mentor-radar serve [--port N] [--db FILE]
+const help = `Usage: mentor-radar serve [--port N] [--db FILE] [--show-token]
 
 Serves the store to the browser extension on http://127.0.0.1:PORT (loopback only):
-  GET  /api/health       liveness and the number of candidates
-  GET  /api/candidates   all candidates, as the JSON export
+  GET  /api/health       liveness (no token needed)
+  GET  /api/candidates   candidates as the JSON export, a page at a time:
+                         ?offset=N&limit=N (default ${DEFAULT_PAGE}, at most ${MAX_PAGE}), with "total"
   POST /api/candidates   a JSON export (Content-Type: application/json, at most 20 MB),
-                         merged by site like \`mentor-radar import\`
-Only extension pages (chrome-extension://, moz-extension://) get CORS access. Ctrl-C stops it.
+                         merged by site like \`mentor-radar import\`; timestamps must be ISO 8601
+Every request but health needs "Authorization: Bearer TOKEN". The token is made on the first
+run and kept beside the store (FILE.token, readable by you only); paste it into the extension's
+Settings. Only extension pages (chrome-extension://, moz-extension://) get CORS access.
+Ctrl-C stops it.
 
 Options:
-  --port N           TCP port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --port N           TCP port (default ${SYNC_PORT}; 0 picks a free one)
+  --show-token       print the sync token (made if there is none yet) and exit
 ${DB_HELP}
   -h, --help         this help
 `;
@@ -89,9 +102,34 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** `?name=N`: a whole number in 0..max (a larger limit is cut to max); absent means `fallback`. */
+function pageParam(url: URL, name: string, fallback: number, max: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return fallback;
+  if (!/^\d{1,16}$/.test(raw)) throw new HttpError(400, `${name} must be a whole number`);
+  return Math.min(Number(raw), max);
+}
+
+/** The JSON export's envelope around one page of candidates (site order: stable while re-scored). */
+function candidatesPage(store: Store, exportedAt: string, offset: number, limit: number): Record<string, unknown> {
+  const all = store.listCandidates({}).sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
+  return { format: JSON_FORMAT, version: JSON_VERSION, exportedAt, total: all.length, offset, limit, candidates: all.slice(offset, offset + limit) };
+}
+
+/** The body as JSON, or undefined (parseCandidates then says what is wrong with it). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+}
+
 export interface SyncServerOptions {
   store: Store;
   now: () => string;
+  /** Required as `Authorization: Bearer <token>` on every /api/ request but health. */
+  token: string;
   maxBodyBytes?: number;
   log?: (line: string) => void;
 }
@@ -114,7 +152,7 @@ export function createSyncServer(opts: SyncServerOptions): Server {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       if (req.method === 'OPTIONS') {
         res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-        res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+        res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
         res.setHeader('Access-Control-Max-Age', '600');
         res.writeHead(204);
         res.end();
@@ -122,12 +160,17 @@ export function createSyncServer(opts: SyncServerOptions): Server {
       }
       if (path === '/api/health') {
         if (req.method !== 'GET') throw new HttpError(405, 'use GET');
-        sendJson(res, 200, { ok: true, candidates: store.listCandidates({}).length, scorerVersion: SCORER_VERSION });
+        sendJson(res, 200, { ok: true, scorerVersion: SCORER_VERSION });
         return;
+      }
+      if (path.startsWith('/api/') && !bearerMatches(req.headers.authorization, opts.token)) {
+        res.setHeader('WWW-Authenticate', 'Bearer realm="mentor-radar"');
+        throw new HttpError(401, 'missing or wrong token: run "mentor-radar serve --show-token" and paste it into the extension\'s settings');
       }
       if (path === '/api/candidates') {
         if (req.method === 'GET') {
-          send(res, 200, candidatesToJson(store.listCandidates({}), now()));
+          const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+          sendJson(res, 200, candidatesPage(store, now(), pageParam(url, 'offset', 0, Number.MAX_SAFE_INTEGER), pageParam(url, 'limit', DEFAULT_PAGE, MAX_PAGE)));
           return;
         }
         if (req.method === 'POST') {
@@ -136,12 +179,13 @@ export function createSyncServer(opts: SyncServerOptions): Server {
           const text = await readBody(req, limit);
           let candidates;
           try {
-            candidates = parseCandidates(text, now());
+            checkSentTimestamps(parseJson(text));
+            candidates = clampTimestamps(parseCandidates(text, now()), now());
           } catch (e) {
-            if (e instanceof ImportError) throw new HttpError(400, e.message);
+            if (e instanceof ImportError || e instanceof TimestampError) throw new HttpError(400, e.message);
             throw e;
           }
-          const result = mergeIntoStore(store, candidates);
+          const result = store.mergeCandidates(candidates);
           opts.log?.(`merged ${result.imported} candidate(s) (new ${result.added}, merged ${result.merged})`);
           sendJson(res, 200, result);
           return;
@@ -161,11 +205,36 @@ export function createSyncServer(opts: SyncServerOptions): Server {
   });
 }
 
+/** The store's sync token, made on first use; a token file we cannot use is a one-line failure. */
+function tokenOf(db: string): { token: string; created: boolean; path: string } {
+  const path = tokenPathFor(db);
+  try {
+    return { ...loadOrCreateToken(path), path };
+  } catch (e) {
+    throw new CliError(`sync token ${path}: ${oneLine(e)}`);
+  }
+}
+
 async function run(values: Values, _pos: string[], ctx: Context): Promise<number> {
-  const port = intOption(values, 'port', { min: 0, max: 65535 }) ?? DEFAULT_PORT;
+  const port = intOption(values, 'port', { min: 0, max: 65535 }) ?? SYNC_PORT;
+  const db = dbPath(values, ctx.io);
+  if (values['show-token']) {
+    const { token } = tokenOf(db);
+    ctx.io.stdout(token + '\n');
+    return 0;
+  }
   const signal = ctx.signal();
-  const store = open(dbPath(values, ctx.io));
-  const server = createSyncServer({ store, now: ctx.now, log: (l) => ctx.io.stderr(l + '\n') });
+  const store = open(db);
+  let token: string;
+  try {
+    const t = tokenOf(db);
+    token = t.token;
+    if (t.created) ctx.io.stderr(`made a sync token in ${t.path}; "mentor-radar serve --show-token" prints it for the extension's settings\n`);
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+  const server = createSyncServer({ store, now: ctx.now, token, log: (l) => ctx.io.stderr(l + '\n') });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -193,7 +262,7 @@ export const command: CommandSpec = {
   name: 'serve',
   summary: 'loopback sync API for the extension',
   help,
-  options: { port: { type: 'string' }, db: { type: 'string' } },
+  options: { port: { type: 'string' }, db: { type: 'string' }, 'show-token': { type: 'boolean' } },
   positionals: { min: 0, max: 0 },
   run,
 };

@@ -7,15 +7,19 @@
 //       candidates gain `byDecision`, `byKind`, `byScore`; the `meta` store appears.
 //   v3  pages gain `savedAt` (migrated from their candidate's lastScoredAt); candidates gain the
 //       multi-entry `bySource` index and `byLastScored`.
+//   v4  pages are keyed by their normalised URL (scoring's normalisePageUrl: no tracking
+//       parameters, fragment or default port), so `?utm_source=x` and the plain address are one
+//       page; duplicates collapse to the newest `savedAt`. One record per page and site, with its
+//       PageScore, is what a site score is computed from.
 //
 // Rules: nothing but IndexedDB requests is awaited inside a transaction (score first, then write);
 // writes that fail for lack of space surface as DbQuotaError so the UI can tell the curator.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { mergeAll, mergeCandidates, siteKey, isDecision } from '../../scoring/index.ts';
-import type { Candidate, Decision, PageScore } from '../../scoring/index.ts';
+import { mergeAll, mergeCandidates, normalisePageUrl, siteKey, isDecision } from '../../scoring/index.ts';
+import type { Candidate, Decision, PageScore, SiteScore } from '../../scoring/index.ts';
 
 export const DB_NAME = 'mentor-radar';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A scored page as stored: the PageScore plus the site key it belongs to and when it was saved. */
 export interface StoredPage extends PageScore {
@@ -161,6 +165,21 @@ function upgrade(db: MentorDb, oldVersion: number, tx: UpgradeTx): void {
       }
     });
   }
+  if (oldVersion < 4) {
+    const pages = tx.objectStore('pages');
+    migrations.push(async () => {
+      // Read all, then write back under the new keys (re-keying under a cursor could visit a record twice).
+      const all = await pages.getAll();
+      const keep = new Map<string, StoredPage>();
+      for (const p of all) {
+        const url = normalisePageUrl(p.url) ?? p.url;
+        const prev = keep.get(url);
+        if (!prev || (p.savedAt ?? '') > (prev.savedAt ?? '')) keep.set(url, { ...p, url, finalUrl: normalisePageUrl(p.finalUrl) ?? p.finalUrl });
+      }
+      await pages.clear();
+      for (const p of keep.values()) await pages.put(p);
+    });
+  }
   // A failed migration aborts the whole upgrade: the old database stays as it was.
   const runAll = async () => {
     for (const step of migrations) await step();
@@ -242,16 +261,26 @@ export async function listCandidates(): Promise<Candidate[]> {
   return guarded(async () => (await openMentorDb()).getAll('candidates'));
 }
 
+/** The `n` best-scored candidates straight from the `byScore` index: the dashboard's first screen. */
+export async function topCandidatesByScore(n: number): Promise<Candidate[]> {
+  return guarded(async () => {
+    const db = await openMentorDb();
+    const out: Candidate[] = [];
+    let cur = await db.transaction('candidates').store.index('byScore').openCursor(null, 'prev');
+    while (cur && out.length < n) {
+      out.push(cur.value);
+      cur = await cur.continue();
+    }
+    return out;
+  });
+}
+
 export async function getCandidate(site: string): Promise<Candidate | undefined> {
   return guarded(async () => (await openMentorDb()).get('candidates', normKey(site)));
 }
 
 export async function pagesOfSite(site: string): Promise<StoredPage[]> {
   return guarded(async () => (await openMentorDb()).getAllFromIndex('pages', 'bySite', normKey(site)));
-}
-
-export async function countCandidates(): Promise<number> {
-  return guarded(async () => (await openMentorDb()).count('candidates'));
 }
 
 function normKey(site: string): string {
@@ -280,18 +309,63 @@ export async function savePageAndCandidate(
   page: PageScore,
   candidate: Candidate,
   savedAt: string = new Date().toISOString(),
-): Promise<{ candidate: Candidate; wasKnown: boolean; page: StoredPage }> {
+): Promise<{ candidate: Candidate; wasKnown: boolean; pageWasKnown: boolean; page: StoredPage }> {
   assertCandidate(candidate, 'candidate');
   const site = siteKey(candidate.site);
-  const stored: StoredPage = { ...page, site, savedAt };
+  const url = normalisePageUrl(page.url) ?? page.url;
+  const stored: StoredPage = { ...page, url, site, savedAt };
   return guarded(async () => {
     const db = await openMentorDb();
     const tx = db.transaction(['pages', 'candidates'], 'readwrite');
     const cands = tx.objectStore('candidates');
-    const existing = await cands.get(site);
+    const pages = tx.objectStore('pages');
+    const [existing, oldPage] = await Promise.all([cands.get(site), pages.getKey(url)]);
     const merged = existing ? mergeCandidates(existing, { ...candidate, site }) : { ...candidate, site };
-    await Promise.all([tx.objectStore('pages').put(stored), cands.put(merged), tx.done]);
-    return { candidate: merged, wasKnown: Boolean(existing), page: stored };
+    await Promise.all([pages.put(stored), cands.put(merged), tx.done]);
+    return { candidate: merged, wasKnown: Boolean(existing), pageWasKnown: oldPage !== undefined, page: stored };
+  });
+}
+
+export interface RemovedPage {
+  page: StoredPage;
+  candidate: Candidate;
+  /** The site score was computed again from the pages left (false: it came from elsewhere, e.g. a crawl). */
+  rescored: boolean;
+  pagesLeft: number;
+}
+
+/**
+ * Remove one stored page of a site and, when the site's score was built from the pages stored
+ * here, replace it with `rescore(pagesLeft)`; in one transaction (`rescore` is synchronous).
+ * The last page of a site is not removed (delete the site instead): a site with no page has no score.
+ */
+export async function removePageAndRescore(
+  pageUrl: string,
+  rescore: (pagesLeft: StoredPage[]) => SiteScore,
+  at: string = new Date().toISOString(),
+): Promise<RemovedPage> {
+  const url = normalisePageUrl(pageUrl) ?? pageUrl;
+  return guarded(async () => {
+    const db = await openMentorDb();
+    const tx = db.transaction(['pages', 'candidates'], 'readwrite');
+    const pages = tx.objectStore('pages');
+    const cands = tx.objectStore('candidates');
+    const page = await pages.get(url);
+    const candidate = page ? await cands.get(page.site) : undefined;
+    const siblings = page ? await pages.index('bySite').getAll(page.site) : [];
+    const fail = async (why: string): Promise<never> => {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new DbError(why);
+    };
+    if (!page || !candidate) return fail('That page is no longer stored.');
+    const left = siblings.filter((p) => p.url !== url);
+    if (left.length === 0) return fail(`This is the only page stored for ${candidate.name || candidate.site}: delete the site instead.`);
+    // Built from the pages stored here (bookmarks) when it counts no more pages than we have.
+    const rescored = candidate.siteScore.pagesScored <= siblings.length;
+    const next: Candidate = rescored ? { ...candidate, siteScore: rescore(left), lastScoredAt: at } : candidate;
+    await Promise.all([pages.delete(url), cands.put(next), tx.done]);
+    return { page, candidate: next, rescored, pagesLeft: left.length };
   });
 }
 
@@ -404,15 +478,6 @@ export async function importCandidates(list: Candidate[]): Promise<{ added: numb
     });
     await Promise.all([...writes, tx.done]);
     return { added, merged };
-  });
-}
-
-/** Remove everything (the dashboard's "clear" and tests). */
-export async function clearAll(): Promise<void> {
-  await guarded(async () => {
-    const db = await openMentorDb();
-    const tx = db.transaction(['candidates', 'pages'], 'readwrite');
-    await Promise.all([tx.objectStore('candidates').clear(), tx.objectStore('pages').clear(), tx.done]);
   });
 }
 

@@ -15,7 +15,7 @@ export function safeHttpUrl(input: unknown): string | null {
 type Attrs = Record<string, string | number | boolean | undefined>;
 
 /** Attributes we set on our own elements; never event handlers, never href/src (use `link`). */
-const SAFE_ATTR = /^(id|class|title|role|type|name|value|min|max|low|high|optimum|for|placeholder|tabindex|hidden|disabled|selected|aria-[a-z-]+|data-[a-z0-9-]+)$/;
+const SAFE_ATTR = /^(id|class|title|role|type|name|value|min|max|low|high|optimum|for|placeholder|tabindex|hidden|disabled|selected|scope|aria-[a-z-]+|data-[a-z0-9-]+)$/;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -53,4 +53,20 @@ export function setText(node: Element | null, text: string): void {
 
 export function clear(node: Element): void {
   while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+/**
+ * Tabbing into a text field selects all of it in most browsers, so the next key would replace
+ * every tag. Put the caret at the end instead (a click still places it where clicked).
+ */
+export function caretToEndOnFocus(field: HTMLInputElement | HTMLTextAreaElement): void {
+  const collapse = () => {
+    const n = field.value.length;
+    if (n > 0 && field.selectionStart === 0 && field.selectionEnd === n) field.setSelectionRange(n, n);
+  };
+  // Browsers select on keyboard focus either before or just after the focus event: cover both.
+  field.addEventListener('focus', () => {
+    collapse();
+    setTimeout(collapse, 0);
+  });
 }

@@ -1,4 +1,5 @@
-// Settings through WXT storage (`local:settings`): roundup year, sync server URL, badge on/off.
+// Settings through WXT storage (`local:settings`): roundup year, sync server URL, badge on/off;
+// the sync token apart (`local:syncToken`).
 import { storage } from 'wxt/utils/storage';
 import { safeHttpUrl } from './dom.ts';
 
@@ -46,4 +47,26 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
 /** The year scores are measured against. */
 export function roundupYearOf(s: Settings, now: Date = new Date()): number {
   return s.roundupYear ?? now.getUTCFullYear();
+}
+
+/**
+ * The token of `mentor-radar serve` (its `--show-token`), kept in extension storage apart from the
+ * other settings so nothing that shows or logs settings ever carries it.
+ */
+export const syncTokenItem = storage.defineItem<string>('local:syncToken', { fallback: '' });
+
+/** What the field may hold: the token's characters only, at most 256 of them ('' when junk). */
+export function cleanSyncToken(raw: unknown): string {
+  const t = typeof raw === 'string' ? raw.trim() : '';
+  return /^[A-Za-z0-9_-]{0,256}$/.test(t) ? t : '';
+}
+
+export async function getSyncToken(): Promise<string> {
+  return cleanSyncToken(await syncTokenItem.getValue());
+}
+
+export async function saveSyncToken(token: string): Promise<string> {
+  const t = cleanSyncToken(token);
+  await syncTokenItem.setValue(t);
+  return t;
 }

@@ -1,12 +1,22 @@
-// Two-way sync with the crawler's loopback API (`mentor-radar serve`): pull its JSON export and
-// merge it here (by site, curation kept), then push the merged set back so both sides agree.
-// Loopback only: the candidate list never leaves the machine.
+// Two-way sync with the crawler's loopback API (`mentor-radar serve`): pull its candidates a page
+// at a time and merge them here (by site, curation kept), then push the merged set back in batches
+// so both sides agree. Every request carries the server's token (`Authorization: Bearer`); the
+// token is never logged nor put in a message. Loopback only: the list never leaves the machine.
 import { candidatesToJson, parseCandidates } from '../../scoring/index.ts';
+import type { Candidate } from '../../scoring/index.ts';
 import { importCandidates, listCandidates } from './db.ts';
 
 export class SyncError extends Error {
   override name = 'SyncError';
 }
+
+/** Candidates asked for per GET (the server's maximum is 1000). */
+export const PULL_PAGE = 500;
+/** Candidates sent per POST (each POST is merged all or nothing; well under the 20 MB body cap). */
+export const PUSH_BATCH = 500;
+/** No sync reads more pages than this, whatever `total` says (a confused server cannot loop us). */
+const MAX_PAGES = 1000;
+const TOKEN_RE = /^[A-Za-z0-9_-]{16,256}$/;
 
 /** The server's base URL if it is http(s) on a loopback address, else a SyncError. */
 export function checkSyncUrl(input: string): string {
@@ -24,49 +34,103 @@ export function checkSyncUrl(input: string): string {
   return u.origin;
 }
 
+export const TOKEN_HELP = 'Run "mentor-radar serve --show-token" and paste the token into Settings → Sync token.';
+
+/** The token as pasted (spaces trimmed), or a SyncError saying what to do. */
+export function checkSyncToken(input: string): string {
+  const token = input.trim();
+  if (!token) throw new SyncError(`The sync server needs its token. ${TOKEN_HELP}`);
+  if (!TOKEN_RE.test(token)) throw new SyncError(`That is not a sync token. ${TOKEN_HELP}`);
+  return token;
+}
+
 export interface SyncResult {
   pulled: { added: number; merged: number; total: number };
   pushed: { imported: number; added: number; merged: number };
 }
 
-async function call(url: string, init: RequestInit, fetchImpl: typeof fetch): Promise<Response> {
-  let res: Response;
-  try {
-    res = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(30_000), credentials: 'omit', cache: 'no-store' });
-  } catch (e) {
-    throw new SyncError(`Cannot reach the sync server at ${new URL(url).origin} (is "mentor-radar serve" running?): ${(e as Error).message}`);
-  }
-  if (!res.ok) {
-    let detail = '';
-    try {
-      detail = String(((await res.json()) as { error?: unknown }).error ?? '');
-    } catch {
-      /* no JSON body */
-    }
-    throw new SyncError(`Sync server answered ${res.status}${detail ? `: ${detail.slice(0, 200)}` : ''}`);
-  }
-  return res;
+export interface SyncOptions {
+  fetch?: typeof fetch;
+  now?: Date;
+  pullPage?: number;
+  pushBatch?: number;
 }
 
-export async function syncWithServer(baseUrl: string, opts: { fetch?: typeof fetch; now?: Date } = {}): Promise<SyncResult> {
-  const origin = checkSyncUrl(baseUrl);
-  const fetchImpl = opts.fetch ?? fetch.bind(globalThis);
-  const now = opts.now ?? new Date();
-  const text = await (await call(`${origin}/api/candidates`, { method: 'GET' }, fetchImpl)).text();
-  let incoming;
-  try {
-    incoming = parseCandidates(text, now.toISOString());
-  } catch (e) {
-    throw new SyncError(`The sync server sent a file we cannot read: ${(e as Error).message}`);
+type Call = (path: string, init?: RequestInit) => Promise<Response>;
+
+function caller(origin: string, token: string, fetchImpl: typeof fetch): Call {
+  return async (path, init = {}) => {
+    let res: Response;
+    try {
+      res = await fetchImpl(`${origin}${path}`, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string> | undefined), Authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(30_000),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (e) {
+      throw new SyncError(`Cannot reach the sync server at ${origin} (is "mentor-radar serve" running?): ${(e as Error).message}`);
+    }
+    if (res.status === 401) throw new SyncError(`The sync server refused the token. ${TOKEN_HELP}`);
+    if (!res.ok) {
+      let detail = '';
+      try {
+        detail = String(((await res.json()) as { error?: unknown }).error ?? '');
+      } catch {
+        /* no JSON body */
+      }
+      throw new SyncError(`Sync server answered ${res.status}${detail ? `: ${detail.slice(0, 200)}` : ''}`);
+    }
+    return res;
+  };
+}
+
+/** Every candidate of the server, page by page (`offset`/`limit`, until `total`). */
+export async function pullAll(call: Call, now: Date, pageSize = PULL_PAGE): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  for (let offset = 0, pages = 0; pages < MAX_PAGES; pages++) {
+    const text = await (await call(`/api/candidates?offset=${offset}&limit=${pageSize}`)).text();
+    let page: Candidate[];
+    let total: number;
+    try {
+      page = parseCandidates(text, now.toISOString());
+      total = Number((JSON.parse(text) as { total?: unknown }).total);
+    } catch (e) {
+      throw new SyncError(`The sync server sent a page we cannot read: ${(e as Error).message}`);
+    }
+    out.push(...page);
+    offset += page.length;
+    if (page.length === 0 || !Number.isFinite(total) || offset >= total) return out;
   }
+  throw new SyncError(`The sync server kept sending pages (more than ${MAX_PAGES}); stopped.`);
+}
+
+/** Send `list` in batches; the server's counts, added up. */
+export async function pushAll(call: Call, list: Candidate[], now: Date, batch = PUSH_BATCH): Promise<SyncResult['pushed']> {
+  const sum = { imported: 0, added: 0, merged: 0 };
+  for (let i = 0; i < list.length; i += batch) {
+    const res = await call('/api/candidates', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: candidatesToJson(list.slice(i, i + batch), now.toISOString()),
+    });
+    const r = (await res.json()) as Partial<SyncResult['pushed']>;
+    sum.imported += Number(r.imported) || 0;
+    sum.added += Number(r.added) || 0;
+    sum.merged += Number(r.merged) || 0;
+  }
+  return sum;
+}
+
+/** Pull, merge here, push the merged set back. `baseUrl` and `token` are what the curator typed. */
+export async function syncWithServer(baseUrl: string, token: string, opts: SyncOptions = {}): Promise<SyncResult> {
+  const origin = checkSyncUrl(baseUrl);
+  const call = caller(origin, checkSyncToken(token), opts.fetch ?? fetch.bind(globalThis));
+  const now = opts.now ?? new Date();
+  const incoming = await pullAll(call, now, opts.pullPage);
   const pulled = incoming.length ? { ...(await importCandidates(incoming)), total: incoming.length } : { added: 0, merged: 0, total: 0 };
-  const local = await listCandidates();
-  const res = await call(
-    `${origin}/api/candidates`,
-    { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: candidatesToJson(local, now.toISOString()) },
-    fetchImpl,
-  );
-  const pushed = (await res.json()) as SyncResult['pushed'];
+  const pushed = await pushAll(call, await listCandidates(), now, opts.pushBatch);
   return { pulled, pushed };
 }
 

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { startFixtureWeb, type FixtureSite } from '../fixtures/web/server.ts';
-import { generateWeb } from '../fixtures/web/generated.ts';
-import Database, { sqliteBinding } from '../../crawler/sqlite.ts';
-import { runCrawl } from '../../crawler/crawl.ts';
-import { openStore } from '../../crawler/store.ts';
-import { Frontier } from '../../crawler/frontier.ts';
+import { startFixtureWeb, type FixtureSite } from '../../demo/fixture-web/server.ts';
+import { generateWeb } from '../../demo/fixture-web/generated.ts';
+import Database, { sqliteBinding } from '../../crawler/store/sqlite.ts';
+import { runCrawl } from '../../crawler/crawl/run.ts';
+import { openStore } from '../../crawler/store/index.ts';
+import { Frontier } from '../../crawler/frontier/frontier.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -121,8 +121,7 @@ process.stdout.write('ready\\n');`,
 
   it('requeues a page whose write still meets SQLITE_BUSY and counts it once', async () => {
     const db = join(dir, 'busy-requeue.db');
-    const store = openStore(db);
-    store.db.pragma('busy_timeout = 50');
+    const store = openStore(db, { busyTimeoutMs: 50 });
     const holder = new Database(db);
     const lock = lockOnce(holder);
     const web = await startFixtureWeb([busySite('busyr', '127.0.20.3', '/b', lock)]);
@@ -147,8 +146,7 @@ process.stdout.write('ready\\n');`,
 describe('a store error in the robots.txt callback', () => {
   it('is counted as an error kind, not an unhandled rejection', async () => {
     const db = join(dir, 'busy-robots.db');
-    const store = openStore(db);
-    store.db.pragma('busy_timeout = 50');
+    const store = openStore(db, { busyTimeoutMs: 50 });
     const holder = new Database(db);
     const lock = lockOnce(holder);
     const rejections: unknown[] = [];
@@ -287,14 +285,14 @@ describe('a bounded frontier', () => {
   it('keeps the best 5 × pagesPerSite entries of a site and drops them once its budget is spent', () => {
     const store = openStore(join(dir, 'frontier-unit.db'));
     try {
-      const f = new Frontier(store.db);
+      const f = new Frontier(store);
       const origin = 'http://big.example';
       for (let i = 0; i < 200; i++) f.add({ url: `${origin}/p${i}`, site: 'big.example', origin, priority: (i * 37) % 200, hops: 0, kind: 'page' }, { siteCap: 10 });
       f.add({ url: `${origin}/sitemap.xml`, site: 'big.example', origin, priority: 4.5, hops: 0, kind: 'sitemap' }, { siteCap: 10 });
       expect(f.queuedPages('big.example')).toBe(10);
       expect(f.size).toBe(11);
-      store.db.transaction(() => f.flush()).immediate();
-      expect((store.db.prepare(`SELECT COUNT(*) AS n FROM frontier WHERE state = 'queued'`).get() as { n: number }).n).toBe(11);
+      store.transaction(() => f.flush());
+      expect(store.queuedCount()).toBe(11);
       // The ten best priorities (190..199), best first.
       const taken: number[] = [];
       for (let i = 0; i < 3; i++) taken.push(f.take(origin)?.priority ?? -1);
@@ -302,8 +300,8 @@ describe('a bounded frontier', () => {
       expect(f.dropSite('big.example')).toBe(7);
       expect(f.queuedPages('big.example')).toBe(0);
       expect(f.take(origin)?.kind).toBe('sitemap'); // feeds and sitemaps are not page budget
-      store.db.transaction(() => f.flush()).immediate();
-      expect((store.db.prepare(`SELECT COUNT(*) AS n FROM frontier WHERE state = 'queued'`).get() as { n: number }).n).toBe(4); // 3 taken + the sitemap: marked done by their handlers
+      store.transaction(() => f.flush());
+      expect(store.queuedCount()).toBe(4); // 3 taken + the sitemap: marked done by their handlers
     } finally {
       store.close();
     }

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFixtureWeb, type FixtureWeb } from '../fixtures/web/server.ts';
-import { demoSites, DEMO_POSITIVES, DEMO_NEAR_MISSES } from '../fixtures/web/demo-sites.ts';
-import { runCrawl } from '../../crawler/crawl.ts';
-import { openStore } from '../../crawler/store.ts';
+import { startFixtureWeb, type FixtureWeb } from '../../demo/fixture-web/server.ts';
+import { demoSites, DEMO_POSITIVES, DEMO_NEAR_MISSES } from '../../demo/fixture-web/demo-sites.ts';
+import { runCrawl } from '../../crawler/crawl/run.ts';
+import { openStore } from '../../crawler/store/index.ts';
+import Database from '../../crawler/store/sqlite.ts';
 import { siteKey } from '../../scoring/index.ts';
 import type { CrawlReport } from '../../crawler/report.ts';
 
@@ -189,9 +190,11 @@ describe('faults and robots edge cases in a crawl', () => {
       clearInterval(t);
       expect(r1.interrupted).toBe(true);
       const store = openStore(db);
-      const savedBefore = (store.db.prepare(`SELECT url, fetched_at FROM pages`).all() as { url: string; fetched_at: string }[]);
       expect(store.unfinishedCrawl()).toBeDefined();
       store.close();
+      const raw = new Database(db, { readonly: true });
+      const savedBefore = raw.prepare(`SELECT url, fetched_at FROM pages`).all() as { url: string; fetched_at: string }[];
+      raw.close();
       expect(savedBefore.length).toBeGreaterThan(0);
       const logAt = web.log.length;
       const r2 = await runCrawl({ db, resume: true, politenessDelayMs: 0, progress: 'off' });

@@ -1,7 +1,8 @@
 // fetchPage against a loopback server: faults are typed errors, never crashes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureWeb, type FixtureWeb } from '../fixtures/web/server.ts';
-import { fetchPage, decodeBody, FetchError, USER_AGENT } from '../../crawler/fetch.ts';
+import { startFixtureWeb, type FixtureWeb } from '../../demo/fixture-web/server.ts';
+import { fetchPage, FetchError, USER_AGENT } from '../../crawler/net/fetch.ts';
+import { decodeBody } from '../../crawler/net/decode.ts';
 
 let web: FixtureWeb;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 // Link priority, hubs, feeds, sitemaps and the frontier's ordering (pure functions + SQLite).
 import { describe, expect, it } from 'vitest';
-import { linkPriority, isHub, normaliseUrl, siteSelectionBonus } from '../../crawler/links.ts';
-import { parseFeed } from '../../crawler/feeds.ts';
-import { parseSitemap } from '../../crawler/sitemaps.ts';
-import { Frontier } from '../../crawler/frontier.ts';
-import { openStore } from '../../crawler/store.ts';
+import { linkPriority, isHub, normaliseUrl, siteSelectionBonus } from '../../crawler/frontier/link-priority.ts';
+import { parseFeed } from '../../crawler/net/feeds.ts';
+import { parseSitemap } from '../../crawler/net/sitemaps.ts';
+import { Frontier } from '../../crawler/frontier/frontier.ts';
+import { openStore } from '../../crawler/store/index.ts';
 
 const ctx = { anchor: '', nearby: '', parentScore: 50, parentRelevance: 0.5, sameSite: true, fromHub: false };
 
@@ -58,18 +58,18 @@ describe('frontier', () => {
   it('pops the best URL of an origin, raises priorities, and persists for resume', () => {
     const store = openStore(':memory:');
     try {
-      const f = new Frontier(store.db);
+      const f = new Frontier(store);
       const add = (url: string, priority: number) => f.add({ url, site: 'a.example', origin: 'https://a.example', priority, hops: 0, kind: 'page' });
       add('https://a.example/1', 1);
       add('https://a.example/2', 3);
       add('https://a.example/3', 2);
       expect(add('https://a.example/1', 5)).toBe(true); // raised
       expect(add('https://a.example/2', 1)).toBe(false); // not lowered
-      store.db.transaction(() => f.flush())();
+      store.transaction(() => f.flush());
       expect(f.take('https://a.example')?.url).toBe('https://a.example/1');
       f.markDone('https://a.example/1');
-      store.db.transaction(() => f.flush())();
-      const g = new Frontier(store.db);
+      store.transaction(() => f.flush());
+      const g = new Frontier(store);
       const loaded = g.load((u) => u === 'https://a.example/3');
       expect(loaded).toEqual({ queued: 1, done: 2 });
       expect(g.take('https://a.example')?.url).toBe('https://a.example/2');

@@ -5,9 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from '../../crawler/sqlite.ts';
-import { startFixtureWeb, type FixtureWeb } from '../fixtures/web/server.ts';
-import { generateWeb } from '../fixtures/web/generated.ts';
+import Database from '../../crawler/store/sqlite.ts';
+import { startFixtureWeb, type FixtureWeb } from '../../demo/fixture-web/server.ts';
+import { generateWeb } from '../../demo/fixture-web/generated.ts';
 
 let dir: string;
 let web: FixtureWeb;
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 function runner(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['bin/run-ts.js', 'tests/fixtures/web/crawl-runner.ts', ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['bin/run-ts.js', 'tests/crawler/helpers/crawl-runner.ts', ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 function exited(child: ChildProcess): Promise<number | null> {

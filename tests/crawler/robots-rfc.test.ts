@@ -1,6 +1,6 @@
 // RFC 9309 details of the robots.txt parser: whole product-token matching and non-ASCII rules.
 import { describe, expect, it } from 'vitest';
-import { isAllowed, parseRobots, type Robots } from '../../crawler/robots.ts';
+import { isAllowed, parseRobots, type Robots } from '../../crawler/net/robots.ts';
 
 const robots = (txt: string): Robots => ({ origin: 'https://x.example', status: 'ok', rules: parseRobots(txt) }) as Robots;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRobots, isAllowed, type Robots } from '../../crawler/robots.ts';
+import { parseRobots, isAllowed, type Robots } from '../../crawler/net/robots.ts';
 
 const ok = (text: string): Robots => ({ origin: 'http://h', status: 'ok', rules: parseRobots(text) });
 

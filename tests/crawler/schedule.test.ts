@@ -1,13 +1,14 @@
 // The schedule: a real croner tick runs a crawl; overlapping ticks are skipped; known sites
-// are recrawled when their adaptive interval has passed; the lock file keeps processes apart.
+// are recrawled when their adaptive interval has passed (the lease across processes: lease.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFixtureWeb, type FixtureWeb } from '../fixtures/web/server.ts';
-import { generateWeb } from '../fixtures/web/generated.ts';
-import { runSchedule, acquireLock, recrawlIntervalMs, dueSites } from '../../crawler/schedule.ts';
-import { openStore } from '../../crawler/store.ts';
+import { startFixtureWeb, type FixtureWeb } from '../../demo/fixture-web/server.ts';
+import { generateWeb } from '../../demo/fixture-web/generated.ts';
+import { runSchedule, recrawlIntervalMs, dueSites } from '../../crawler/schedule.ts';
+import Database from '../../crawler/store/sqlite.ts';
+import { openStore } from '../../crawler/store/index.ts';
 
 let dir: string;
 let web: FixtureWeb;
@@ -56,7 +57,9 @@ describe('schedule', () => {
       // Nothing is due right after a crawl; after 30 days everything is.
       const store = openStore(db);
       expect(dueSites(store)).toHaveLength(0);
-      store.db.prepare(`UPDATE pages SET fetched_at = ?, changed_at = ?`).run('2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z');
+      const raw = new Database(db);
+      raw.prepare(`UPDATE pages SET fetched_at = ?, changed_at = ?`).run('2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z');
+      raw.close();
       expect(dueSites(store).map((d) => d.site)).toContain(new URL(web.url('r1')).host);
       store.close();
       // A schedule without seeds: only the recrawl of the due site fetches anything.
@@ -74,19 +77,10 @@ describe('schedule', () => {
     }
   }, 30_000);
 
-  it('adapts the recrawl interval to change, and a lock file keeps two processes apart', () => {
+  it('adapts the recrawl interval to change', () => {
     const now = Date.parse('2026-06-01T00:00:00Z');
     const changed = recrawlIntervalMs({ site: 's', pages: 3, lastFetchedAt: new Date(now).toISOString(), lastChangedAt: new Date(now).toISOString() });
     const stale = recrawlIntervalMs({ site: 's', pages: 3, lastFetchedAt: new Date(now).toISOString(), lastChangedAt: new Date(now - 90 * 864e5).toISOString() });
     expect(changed).toBeLessThan(stale);
-    const lock = join(dir, 'x.lock');
-    const release = acquireLock(lock);
-    expect(release).toBeDefined();
-    expect(acquireLock(lock)).toBeUndefined();
-    release?.();
-    writeFileSync(lock, '999999999'); // a dead process's lock
-    const again = acquireLock(lock);
-    expect(again).toBeDefined();
-    again?.();
   });
 });

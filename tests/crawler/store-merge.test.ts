@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../crawler/store.ts';
+import { openStore, type Store } from '../../crawler/store/index.ts';
 import { newCandidate, scorePage, type SiteScore } from '../../scoring/index.ts';
 
 const GUIDE =

@@ -1,11 +1,12 @@
 // The SQLite store on real files in a temp dir: migrations from an older schema with data,
 // one-transaction page writes with site re-aggregation, curation, snapshots, crawls.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from '../../crawler/sqlite.ts';
+import Database from '../../crawler/store/sqlite.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, migrate, SCHEMA_VERSION } from '../../crawler/store.ts';
+import { openStore } from '../../crawler/store/index.ts';
+import { APPLICATION_ID, migrate, SCHEMA_VERSION } from '../../crawler/store/schema.ts';
 import { scorePage, newCandidate, scoreSite } from '../../scoring/index.ts';
 
 let dir: string;
@@ -57,9 +58,10 @@ describe('store', () => {
     again.close();
   });
 
-  it('refuses a database from a newer version', () => {
+  it('refuses a store from a newer version', () => {
     const path = join(dir, 'new.db');
     const db = new Database(path);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     expect(() => openStore(path)).toThrow(/newer/);

@@ -62,10 +62,19 @@ export interface Site {
   server: Server;
 }
 
-export type Routes = Record<string, { body: string | Buffer; type?: string }>;
+export interface Route {
+  body: string | Buffer;
+  type?: string;
+  /** HTTP status (default 200): a 404 or 500 page with an HTML body. */
+  status?: number;
+  /** Send the first half of the body, then hold the rest back this long (a page still loading). */
+  slowMs?: number;
+}
+export type Routes = Record<string, Route>;
 
 /** One HTTP server on 127.0.0.1 (random port) = one site (the site key keeps the port). */
 export async function serveSite(routes: Routes): Promise<Site> {
+  const timers = new Set<ReturnType<typeof setTimeout>>();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const r = routes[path];
@@ -73,8 +82,21 @@ export async function serveSite(routes: Routes): Promise<Site> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': r.type ?? 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(r.body);
+    res.writeHead(r.status ?? 200, { 'content-type': r.type ?? 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    if (!r.slowMs) {
+      res.end(r.body);
+      return;
+    }
+    const body = Buffer.from(r.body);
+    res.write(body.subarray(0, body.length >> 1));
+    const t = setTimeout(() => {
+      timers.delete(t);
+      res.end(body.subarray(body.length >> 1));
+    }, r.slowMs);
+    timers.add(t);
+    res.on('close', () => (clearTimeout(t), timers.delete(t)));
   });
+  server.on('close', () => timers.forEach((t) => clearTimeout(t)));
   await new Promise<void>((ok, bad) => {
     server.once('error', bad);
     server.listen(0, '127.0.0.1', () => ok());
@@ -162,6 +184,20 @@ export function irrelevantPage(): string {
 <ol>${steps}</ol><p>Serve the sauce with pasta and grated cheese.</p></article></main></body></html>`;
 }
 
+/** A small valid PDF (one empty page): Chromium shows it in its PDF viewer. */
+export function pdfBytes(): Buffer {
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
+}
+
+/** An HTML error page about mentoring (so only the status can tell it is not a real page). */
+export function errorPage(status: number): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status} — Mentoring guide</title></head>
+<body><main><h1>${status}</h1><p>The mentoring guide you asked for is not here. A good mentor listens first and meets the mentee regularly.</p></main></body></html>`;
+}
+
 export const FEED_XML = `<?xml version="1.0"?><rss version="2.0"><channel><title>Mentor Guide</title>
 <item><title>How to be a good mentor</title><link>/guide</link><pubDate>Mon, 15 Sep 2025 09:00:00 GMT</pubDate></item>
 </channel></rss>`;
@@ -240,6 +276,36 @@ export async function tabIdOf(l: Launched, url: string): Promise<number> {
   return id;
 }
 
+/** The ids of every open tab (the extension may not see their URLs). */
+export async function tabIds(l: Launched): Promise<number[]> {
+  const worker = await currentWorker(l);
+  return worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query: (q: object) => Promise<{ id?: number }[]> } } }).chrome;
+    return (await c.tabs.query({})).map((t) => t.id ?? -1);
+  });
+}
+
+/** The site keys stored in the extension's IndexedDB, read in its service worker (sorted). */
+export async function storedSiteKeys(l: Launched): Promise<string[]> {
+  const worker = await currentWorker(l);
+  return worker.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('mentor-radar');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('candidates').objectStore('candidates').getAllKeys();
+          req.onsuccess = () => {
+            db.close();
+            resolve((req.result as string[]).sort());
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
 /** Open `url` in a tab and return that page and its tab id. */
 export async function openSitePage(l: Launched, url: string): Promise<{ page: Page; tabId: number }> {
   const page = await l.context.newPage();
@@ -257,6 +323,57 @@ export async function openPopupFor(l: Launched, tabId: number, opts: { width?: n
   await popup.goto(extUrl(l, `popup.html?tabId=${tabId}`));
   await popup.waitForFunction(() => ['done', 'error'].includes(document.body.getAttribute('data-state') ?? ''), undefined, { timeout: 30_000 });
   return popup;
+}
+
+/** The popup for a tab, opened without waiting for its result (`query` adds e.g. `wait=1500`). */
+export async function openPopupPage(l: Launched, tabId: number, query = ''): Promise<Page> {
+  const popup = await l.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 720 });
+  await popup.goto(extUrl(l, `popup.html?tabId=${tabId}${query ? `&${query}` : ''}`));
+  return popup;
+}
+
+/** Wait until the popup has answered (done or error); returns its status line. */
+export async function popupResult(popup: Page, timeout = 30_000): Promise<{ state: string; reason: string | null; status: string }> {
+  await popup.waitForFunction(() => ['done', 'error'].includes(document.body.getAttribute('data-state') ?? ''), undefined, { timeout });
+  return {
+    state: (await popup.getAttribute('body', 'data-state')) ?? '',
+    reason: await popup.getAttribute('body', 'data-reason'),
+    status: (await popup.textContent('#status')) ?? '',
+  };
+}
+
+// ------------------------------------------------------------------ accessibility
+
+const AXE_SOURCE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Run axe-core on a page of the extension. Its CSP blocks addScriptTag, so axe's source goes in
+ * through page.evaluate (the DevTools protocol is not subject to the page's CSP).
+ * Returns the serious and critical violations (WCAG 2 A/AA rules and axe's best practices).
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    type Node = { target: unknown[]; failureSummary?: string };
+    type Rule = { id: string; impact: string | null; help: string; nodes: Node[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return {
+      passed: r.passes.length,
+      violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`) })),
+    };
+  });
+  // A run that checked nothing would pass vacuously.
+  if (violations.passed < 10) throw new Error(`axe-core checked only ${violations.passed} rules on ${page.url()}`);
+  return violations.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** Open the dashboard and wait until it has read the store. */

@@ -4,10 +4,12 @@
 // events are recorded here.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import background, { MENU_ID } from '../../extension/entrypoints/background.ts';
-import { CANNOT_READ, MAX_HTML, refreshBadge } from '../../extension/lib/bookmark.ts';
+import background from '../../extension/entrypoints/background.ts';
+import { MENU_ID } from '../../extension/lib/background/gestures.ts';
+import { refreshBadge } from '../../extension/lib/background/badge.ts';
+import { CANCELLED, CANNOT_READ, MAX_HTML, NO_PERMISSION, bookmarkTab, describeType } from '../../extension/lib/background/bookmark.ts';
 import { closeMentorDb, getCandidate, pagesOfSite, putCandidate } from '../../extension/lib/db.ts';
-import type { BookmarkReply, CurateReply } from '../../extension/lib/messages.ts';
+import type { BookmarkReply, CurateReply, RemovePageReply } from '../../extension/lib/messages.ts';
 import { saveSettings } from '../../extension/lib/settings.ts';
 import { scorePage, siteKey } from '../../scoring/index.ts';
 import { candidateOf, freshIndexedDb, mentoringHtml } from './fixtures.ts';
@@ -23,7 +25,18 @@ function recordedEvent() {
   };
 }
 
-const pages = new Map<string, string>(); // url -> html served to executeScript
+/** What executeScript finds in a tab showing `url` (a web page unless said otherwise). */
+interface Served {
+  html: string;
+  contentType?: string;
+  status?: number;
+  readyState?: string;
+  /** Never answers (a page whose scripts block us). */
+  hang?: boolean;
+  /** executeScript fails with this message. */
+  throws?: string;
+}
+const pages = new Map<string, Served>();
 let menuClicked: ReturnType<typeof recordedEvent>;
 let commandEvent: ReturnType<typeof recordedEvent>;
 let execSpy: ReturnType<typeof vi.fn>;
@@ -60,15 +73,19 @@ beforeEach(async () => {
     const tab = await fakeBrowser.tabs.get(target.tabId);
     const url = tab.url ?? '';
     if (!/^https?:/.test(url)) throw new Error('Cannot access a chrome:// URL');
-    return [{ frameId: 0, result: { url, html: pages.get(url) ?? '<html></html>', truncated: false } }];
+    const p = pages.get(url) ?? { html: '<html></html>' };
+    if (p.throws) throw new Error(p.throws);
+    if (p.hang) return new Promise(() => undefined);
+    const result = { url, html: p.html, truncated: false, contentType: p.contentType ?? 'text/html', status: p.status ?? 200, readyState: p.readyState ?? 'complete' };
+    return [{ frameId: 0, result }];
   });
   fakeBrowser.scripting.executeScript = execSpy as never;
   background.main();
 });
 afterEach(() => closeMentorDb());
 
-async function openTab(url: string, html?: string): Promise<number> {
-  if (html !== undefined) pages.set(url, html);
+async function openTab(url: string, html?: string | Served): Promise<number> {
+  if (html !== undefined) pages.set(url, typeof html === 'string' ? { html } : html);
   const tab = await fakeBrowser.tabs.create({ url });
   return tab.id!;
 }
@@ -84,12 +101,13 @@ describe('bookmark flow', () => {
 
     // Read with scripting in the tab, capped; scored in the background exactly as scoring/ scores it.
     expect(execSpy).toHaveBeenCalledTimes(1);
-    expect(execSpy.mock.calls[0][0]).toMatchObject({ target: { tabId }, args: [MAX_HTML] });
+    expect(execSpy.mock.calls[0][0]).toMatchObject({ target: { tabId }, args: [MAX_HTML, 8000], injectImmediately: true });
     const expected = scorePage({ url, html, roundupYear: new Date().getUTCFullYear() });
     expect(reply.page.score).toBe(expected.score);
     expect(reply.page.components).toEqual(expected.components);
     expect(reply.page.title).toBe('Your first meeting as a mentor');
     expect(reply.wasKnown).toBe(false);
+    expect(reply.pageWasKnown).toBe(false);
     expect(reply.candidate).toMatchObject({ site: 'mentorblog.example', sources: ['bookmark'], decision: 'undecided' });
 
     // Stored: the page and the candidate.
@@ -114,6 +132,24 @@ describe('bookmark flow', () => {
     // Re-bookmarking the same page does not count it twice.
     const again = await send<BookmarkReply>({ type: 'bookmark', tabId: b });
     expect(again?.ok && again.candidate.siteScore.pagesScored).toBe(2);
+    expect(again?.ok && again.pageWasKnown).toBe(true);
+  });
+
+  it('the same post with tracking parameters (utm_*, fbclid…) is the same page, stored under its normalised URL', async () => {
+    const html = mentoringHtml('Mentoring: the first meeting');
+    const plain = await openTab('https://mentorblog.example/post', html);
+    await send<BookmarkReply>({ type: 'bookmark', tabId: plain });
+    const tracked = await openTab('https://mentorblog.example:443/post?utm_source=newsletter&utm_medium=email&fbclid=abc#comments', html);
+    const reply = await send<BookmarkReply>({ type: 'bookmark', tabId: tracked });
+    expect(reply?.ok && reply.pageWasKnown).toBe(true);
+    expect(reply?.ok && reply.page.url).toBe('https://mentorblog.example/post');
+    expect(reply?.ok && reply.candidate.siteScore.pagesScored).toBe(1);
+    expect((await pagesOfSite('mentorblog.example')).map((p) => p.url)).toEqual(['https://mentorblog.example/post']);
+    // A query that selects content is kept: another page.
+    const other = await openTab('https://mentorblog.example/post?p=2&utm_campaign=x', html);
+    const second = await send<BookmarkReply>({ type: 'bookmark', tabId: other });
+    expect(second?.ok && second.page.url).toBe('https://mentorblog.example/post?p=2');
+    expect(second?.ok && second.pageWasKnown).toBe(false);
   });
 
   it('without tabId, bookmarks the active tab', async () => {
@@ -133,8 +169,61 @@ describe('bookmark flow', () => {
   it('a browser page that cannot be read gives a clear error and stores nothing', async () => {
     const tabId = await openTab('chrome://settings/');
     const reply = await send<BookmarkReply>({ type: 'bookmark', tabId });
-    expect(reply).toEqual({ ok: false, error: CANNOT_READ });
+    expect(reply).toEqual({ ok: false, error: CANNOT_READ, reason: 'cannot-read' });
     expect(await getCandidate('settings')).toBeUndefined();
+  });
+
+  it('a web page without a grant gets its own message, not the browser-page one', async () => {
+    const tabId = await openTab('https://nogrant.example/guide', {
+      html: '',
+      throws: 'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+    });
+    const reply = await send<BookmarkReply>({ type: 'bookmark', tabId });
+    expect(reply).toEqual({ ok: false, error: NO_PERMISSION, reason: 'no-permission' });
+    expect(NO_PERMISSION).not.toBe(CANNOT_READ);
+  });
+
+  it('refuses what is not a real HTML page with a one-line reason, and stores nothing', async () => {
+    const html = mentoringHtml('Mentoring guide');
+    const cases: [string, Served, string, RegExp][] = [
+      ['https://docs.example/guide.pdf', { html: '<html><body><embed type="application/pdf"></body></html>', contentType: 'application/pdf' }, 'not-html', /This is a PDF document, not a web page/],
+      ['https://docs.example/notes.txt', { html: `<html><body><pre>${html}</pre></body></html>`, contentType: 'text/plain' }, 'not-html', /This is plain text/],
+      ['https://docs.example/logo.png', { html: '<html><body><img></body></html>', contentType: 'image/png' }, 'not-html', /an image \(image\/png\)/],
+      ['https://docs.example/gone', { html, status: 404 }, 'http-error', /answered 404 Not Found/],
+      ['https://docs.example/broken', { html, status: 500 }, 'http-error', /answered 500 Internal Server Error/],
+      ['https://docs.example/slow', { html, readyState: 'loading' }, 'loading', /still loading/],
+    ];
+    for (const [url, served, reason, message] of cases) {
+      const reply = await send<BookmarkReply>({ type: 'bookmark', tabId: await openTab(url, served) });
+      expect(reply?.ok, url).toBe(false);
+      if (reply?.ok !== false) continue;
+      expect(reply.reason, url).toBe(reason);
+      expect(reply.error, url).toMatch(message);
+      expect(reply.error).toMatch(/Nothing was stored|nothing was stored/);
+      expect(reply.error.split('\n')).toHaveLength(1);
+    }
+    expect(await getCandidate('docs.example')).toBeUndefined();
+    expect(await pagesOfSite('docs.example')).toEqual([]);
+    expect(describeType('application/json; charset=utf-8')).toBe('a application/json file');
+  });
+
+  it('Cancel stops a bookmark that waits on a slow page: nothing is stored', async () => {
+    const tabId = await openTab('https://slow.example/post', { html: '', hang: true });
+    const pending = send<BookmarkReply>({ type: 'bookmark', tabId, requestId: 'req-1', waitMs: 10_000 });
+    await vi.waitFor(() => expect(execSpy).toHaveBeenCalled());
+    expect(await send({ type: 'cancel-bookmark', requestId: 'req-1' })).toEqual({ ok: true });
+    expect(await pending).toEqual({ ok: false, error: CANCELLED, reason: 'cancelled' });
+    expect(await getCandidate('slow.example')).toBeUndefined();
+    // Nothing runs under that id any more.
+    expect(await send({ type: 'cancel-bookmark', requestId: 'req-1' })).toEqual({ ok: false });
+  });
+
+  it('a page that never answers times out and stores nothing', async () => {
+    const tabId = await openTab('https://stuck.example/post', { html: '', hang: true });
+    const reply = await bookmarkTab(tabId, { waitMs: 200, graceMs: 50 });
+    expect(reply).toMatchObject({ ok: false, reason: 'timeout' });
+    expect(!reply.ok && reply.error).toMatch(/did not answer.*nothing was stored/);
+    expect(await getCandidate('stuck.example')).toBeUndefined();
   });
 
   it('the context menu item and the keyboard shortcut bookmark the tab too', async () => {
@@ -162,6 +251,54 @@ describe('bookmark flow', () => {
     commandEvent.listeners[0]('bookmark' as never, (await fakeBrowser.tabs.get(tab2)) as never);
     await vi.waitFor(async () => expect(await getCandidate('keys.example')).toBeDefined());
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab2 })).not.toBe('');
+  });
+});
+
+describe('removing a page from its site', () => {
+  it('removes the page and scores the site again from the pages left; the last page stays', async () => {
+    const a = await openTab('https://two.example/a', mentoringHtml('Mentoring: the first meeting'));
+    const b = await openTab('https://two.example/b', mentoringHtml('Cooking pasta', '<meta name="x" content="y">'));
+    await send<BookmarkReply>({ type: 'bookmark', tabId: a });
+    const both = await send<BookmarkReply>({ type: 'bookmark', tabId: b });
+    expect(both?.ok && both.candidate.siteScore.pagesScored).toBe(2);
+    const r = await send<RemovePageReply>({ type: 'remove-page', url: 'https://two.example/b' });
+    expect(r?.ok).toBe(true);
+    if (!r?.ok) return;
+    expect(r.rescored).toBe(true);
+    expect(r.candidate.siteScore.pagesScored).toBe(1);
+    expect(r.message).toMatch(/^Removed the page\. .* now scores \d+ from 1 page\.$/);
+    expect((await pagesOfSite('two.example')).map((p) => p.url)).toEqual(['https://two.example/a']);
+    expect((await getCandidate('two.example'))?.siteScore.pagesScored).toBe(1);
+    const last = await send<RemovePageReply>({ type: 'remove-page', url: 'https://two.example/a' });
+    expect(last).toMatchObject({ ok: false, error: expect.stringMatching(/only page stored .*delete the site instead/) });
+    expect(await pagesOfSite('two.example')).toHaveLength(1);
+  });
+
+  it('keeps a crawled site score (built from more pages than stored here) and says so', async () => {
+    await putCandidate(candidateOf('crawled.example', 66, { pages: 9 }));
+    for (const path of ['/x', '/y']) await send<BookmarkReply>({ type: 'bookmark', tabId: await openTab(`https://crawled.example${path}`, mentoringHtml(`Mentoring ${path}`)) });
+    const before = await getCandidate('crawled.example');
+    expect(before?.siteScore.pagesScored).toBe(9);
+    const r = await send<RemovePageReply>({ type: 'remove-page', url: 'https://crawled.example/y' });
+    expect(r).toMatchObject({ ok: true, rescored: false, message: expect.stringContaining('comes from the crawler (9 pages)') });
+    expect((await getCandidate('crawled.example'))?.siteScore).toEqual(before?.siteScore);
+  });
+});
+
+describe('sync from the popup', () => {
+  it('checks the typed address and token before anything is kept or sent', async () => {
+    const token = 'Abc_def-0123456789abcdefghijklmnopqrstuvwxy';
+    const bad = await send<{ ok: boolean; error?: string }>({ type: 'sync', url: 'https://sync.evil.example', token });
+    expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/must be http:\/\/127\.0\.0\.1/) });
+    const none = await send<{ ok: boolean; error?: string }>({ type: 'sync', url: 'http://127.0.0.1:9', token: '' });
+    expect(none).toMatchObject({ ok: false, error: expect.stringMatching(/needs its token/) });
+    expect((await fakeBrowser.storage.local.get('syncToken')).syncToken).toBeUndefined();
+    // A usable address and token are kept even when the server is not there.
+    const down = await send<{ ok: boolean; error?: string }>({ type: 'sync', url: 'http://127.0.0.1:9/', token });
+    expect(down).toMatchObject({ ok: false, error: expect.stringMatching(/Cannot reach the sync server/) });
+    expect(down?.error).not.toContain(token);
+    expect((await fakeBrowser.storage.local.get('syncToken')).syncToken).toBe(token);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ syncUrl: 'http://127.0.0.1:9' });
   });
 });
 

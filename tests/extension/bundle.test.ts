@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-const ENTRIES = ['extension/entrypoints/background.ts', 'extension/entrypoints/popup/main.ts'];
+const ENTRIES = ['extension/entrypoints/background.ts', 'extension/entrypoints/popup/main.ts', 'extension/entrypoints/dashboard/main.ts'];
 
 describe('extension bundle', () => {
   for (const entry of ENTRIES) {

@@ -63,6 +63,28 @@ async function createV2(cands: Candidate[], pages: (ReturnType<typeof pageOf> & 
   db.close();
 }
 
+/** The v3 schema: v2 plus `bySource`/`byLastScored`; pages carry `savedAt`, keyed by the URL as read (tracking parameters and all). */
+async function createV3(cands: Candidate[], pages: (ReturnType<typeof pageOf> & { site: string; savedAt: string })[]): Promise<void> {
+  const db = await openDB(NAME, 3, {
+    upgrade(d) {
+      const c = d.createObjectStore('candidates', { keyPath: 'site' });
+      c.createIndex('byDecision', 'decision');
+      c.createIndex('byKind', 'siteScore.siteKind');
+      c.createIndex('byScore', 'siteScore.score');
+      c.createIndex('bySource', 'sources', { multiEntry: true });
+      c.createIndex('byLastScored', 'lastScoredAt');
+      const p = d.createObjectStore('pages', { keyPath: 'url' });
+      p.createIndex('bySite', 'site');
+      d.createObjectStore('meta');
+    },
+  });
+  const tx = db.transaction(['candidates', 'pages'], 'readwrite');
+  for (const c of cands) await tx.objectStore('candidates').put(c);
+  for (const p of pages) await tx.objectStore('pages').put(p);
+  await tx.done;
+  db.close();
+}
+
 const oldCandidates = (): Candidate[] => [
   candidateOf('mentorblog.example', 81, { source: 'bookmark', decision: 'include', tags: ['mentor'], notes: 'great', pages: 2, at: '2025-05-01T00:00:00.000Z' }),
   candidateOf('programs.example', 64, { source: 'crawl', decision: 'shortlist', at: '2025-06-01T00:00:00.000Z' }),
@@ -119,6 +141,33 @@ describe('schema upgrades', () => {
     expect(progPages[0].savedAt).toBe('2025-06-01T00:00:00.000Z');
     expect(await db.get('meta', 'persistRequested')).toBe('2025-01-01T00:00:00.000Z');
     expect((await db.getAllFromIndex('candidates', 'bySource', 'import')).map((c) => c.site)).toEqual(['127.0.0.1:8080']);
+  });
+
+  it('upgrades a v3 database to v4: pages keyed by their normalised URL, tracking duplicates collapsed to the newest', async () => {
+    const cands = oldCandidates();
+    const at = (d: string) => `2025-0${d}T00:00:00.000Z`;
+    const page = (url: string, score: number, savedAt: string) => ({ ...pageOf(url, score), site: 'mentorblog.example', savedAt });
+    await createV3(cands, [
+      page('https://mentorblog.example/post', 60, at('5-01')),
+      page('https://mentorblog.example/post?utm_source=newsletter&utm_medium=email', 72, at('6-01')),
+      page('https://mentorblog.example:443/post?fbclid=x#comments', 65, at('5-15')),
+      page('https://mentorblog.example/post?p=2&ref=twitter', 50, at('5-01')),
+      page('https://mentorblog.example/other', 40, at('4-01')),
+    ]);
+    const db = await openMentorDb(NAME);
+    expect(db.version).toBe(DB_VERSION);
+    const pages = (await pagesOfSite('mentorblog.example')).sort((a, b) => a.url.localeCompare(b.url));
+    expect(pages.map((p) => [p.url, p.score, p.savedAt])).toEqual([
+      ['https://mentorblog.example/other', 40, at('4-01')],
+      ['https://mentorblog.example/post', 72, at('6-01')],
+      ['https://mentorblog.example/post?p=2', 50, at('5-01')],
+    ]);
+    expect(await db.count('pages')).toBe(3);
+    expect((await listCandidates()).length).toBe(3);
+    // A new bookmark of the tracked address finds the one stored page.
+    const saved = await savePageAndCandidate(pageOf('https://mentorblog.example/post?utm_campaign=y', 74), cands[0]);
+    expect(saved.pageWasKnown).toBe(true);
+    expect(saved.page.url).toBe('https://mentorblog.example/post');
   });
 
   it('a fresh install creates the current schema, and reopening keeps the data', async () => {

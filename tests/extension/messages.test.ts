@@ -1,6 +1,6 @@
 // Messages between contexts: only exact known shapes from our own extension pages are accepted.
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender, parseRequest } from '../../extension/lib/messages.ts';
+import { isBookmarkProgress, isTrustedSender, parseRequest } from '../../extension/lib/messages.ts';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const BASE = `chrome-extension://${ID}/`;
@@ -18,6 +18,12 @@ describe('parseRequest', () => {
     });
     expect(parseRequest({ type: 'candidates-changed' })).toEqual({ type: 'candidates-changed' });
     expect(parseRequest({ type: 'candidates-changed', sites: ['a.example'] })).toEqual({ type: 'candidates-changed', sites: ['a.example'] });
+    expect(parseRequest({ type: 'bookmark', tabId: 7, requestId: 'a-1_B', waitMs: 1500 })).toEqual({ type: 'bookmark', tabId: 7, requestId: 'a-1_B', waitMs: 1500 });
+    expect(parseRequest({ type: 'cancel-bookmark', requestId: 'r1' })).toEqual({ type: 'cancel-bookmark', requestId: 'r1' });
+    expect(parseRequest({ type: 'remove-page', url: 'https://a.example/p' })).toEqual({ type: 'remove-page', url: 'https://a.example/p' });
+    expect(parseRequest({ type: 'sync', url: 'http://127.0.0.1:7457', token: '' })).toEqual({ type: 'sync', url: 'http://127.0.0.1:7457', token: '' });
+    expect(isBookmarkProgress({ type: 'bookmark-progress', requestId: 'r1', stage: 'scoring' })).toBe(true);
+    expect(isBookmarkProgress({ type: 'bookmark-progress', requestId: 'r1', stage: 'hacking' })).toBe(false);
   });
 
   const rejected: [string, unknown][] = [
@@ -41,6 +47,14 @@ describe('parseRequest', () => {
     ['notes not text', { type: 'curate', site: 'a.example', notes: { toString: 'x' } }],
     ['site too long', { type: 'curate', site: 'a'.repeat(301), notes: 'x' }],
     ['sites with non-strings', { type: 'candidates-changed', sites: [1] }],
+    ['a wait too short', { type: 'bookmark', waitMs: 10 }],
+    ['a wait too long', { type: 'bookmark', waitMs: 3_600_000 }],
+    ['a request id with odd characters', { type: 'bookmark', requestId: '<img>' }],
+    ['cancel without a request id', { type: 'cancel-bookmark' }],
+    ['remove-page without a URL', { type: 'remove-page' }],
+    ['remove-page with a huge URL', { type: 'remove-page', url: 'x'.repeat(9000) }],
+    ['sync without a token field', { type: 'sync', url: 'http://127.0.0.1:7457' }],
+    ['sync with a huge token', { type: 'sync', url: 'http://127.0.0.1:7457', token: 'x'.repeat(300) }],
     ['prototype pollution attempt', JSON.parse('{"type":"bookmark","__proto__":{"admin":true}}')],
   ];
   for (const [why, msg] of rejected) {

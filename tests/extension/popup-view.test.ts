@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { candidateStatus, parseTags, renderReply } from '../../extension/lib/popup-view.ts';
+import { bookmarkedText, candidateStatus, parseTags, renderReply } from '../../extension/lib/popup/view.ts';
 import { link, safeHttpUrl } from '../../extension/lib/dom.ts';
-import { readDocument } from '../../extension/lib/bookmark.ts';
+import { readDocument } from '../../extension/lib/background/bookmark.ts';
 import { downloadFile } from '../../extension/lib/transfer.ts';
 import { COMPONENT_NAMES } from '../../scoring/index.ts';
 import { candidateOf, pageOf } from './fixtures.ts';
@@ -23,16 +23,19 @@ beforeEach(() => {
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 describe('popup view', () => {
-  it('shows score, six component bars, evidence, kind and candidate status', () => {
+  it('shows score, six named component bars, evidence, the site kind, flags in words and candidate status', () => {
     const page = pageOf('https://mentorblog.example/first-meeting', 74.6, {
       title: 'Your first meeting',
       evidence: [
         { component: 'mentorGuidance', text: 'Listen more than you talk.' },
         { component: 'programGuidance', text: 'The coordinator matches pairs.' },
       ],
+      flags: ['thin', 'undated'],
     });
+    page.siteKind = 'other'; // this page looks like nothing in particular; the site is a blog
     const candidate = candidateOf('mentorblog.example', 68, { pages: 3, decision: 'shortlist', tags: ['a', 'b'], notes: 'note' });
-    renderReply(document, { ok: true, page, candidate, wasKnown: true });
+    candidate.siteScore.siteKind = 'blog';
+    renderReply(document, { ok: true, page, candidate, wasKnown: true, pageWasKnown: false });
 
     expect(document.getElementById('score')!.textContent).toBe('75');
     expect(document.getElementById('title')!.textContent).toBe('Your first meeting');
@@ -53,15 +56,28 @@ describe('popup view', () => {
     expect((document.getElementById('note') as HTMLTextAreaElement).value).toBe('note');
     expect(document.getElementById('result')!.hasAttribute('hidden')).toBe(false);
     expect(document.body.getAttribute('data-state')).toBe('done');
+    expect(document.getElementById('status')!.textContent).toBe('Page added to the candidate.');
+    // Flags in words, apart from the curator's own note.
+    expect(document.getElementById('flags')!.textContent).toBe('About this page: little text; no publication date');
+    expect(document.getElementById('flags')!.closest('#curation')).toBeNull();
+    // Every meter has an accessible name.
+    for (const m of document.querySelectorAll('meter')) expect(m.getAttribute('aria-label')).toMatch(/^[A-Z]/);
+  });
+
+  it('says what a bookmark did: new candidate, page added, or re-scored', () => {
+    expect(bookmarkedText(false, false)).toBe('Bookmarked.');
+    expect(bookmarkedText(true, false)).toBe('Page added to the candidate.');
+    expect(bookmarkedText(true, true)).toBe('Re-scored.');
   });
 
   it('a new site says "New candidate"; an error hides the result and shows the message', () => {
     const candidate = candidateOf('new.example', 40);
     expect(candidateStatus(candidate, false)).toBe('New candidate');
     expect(candidateStatus(candidate, true)).toBe('Already a candidate — 1 page');
-    renderReply(document, { ok: false, error: "This page can't be read" });
+    renderReply(document, { ok: false, error: "This page can't be read", reason: 'not-html' });
     expect(document.getElementById('status')!.textContent).toBe("This page can't be read");
     expect(document.body.getAttribute('data-state')).toBe('error');
+    expect(document.body.getAttribute('data-reason')).toBe('not-html');
     expect(document.getElementById('result')!.hasAttribute('hidden')).toBe(true);
   });
 
@@ -78,7 +94,7 @@ describe('popup view', () => {
     const candidate = candidateOf('evil.example', 50);
     candidate.name = `<svg onload=alert(1)>${HOSTILE}`;
     candidate.siteScore.site = 'javascript:alert(2)';
-    renderReply(document, { ok: true, page, candidate, wasKnown: false });
+    renderReply(document, { ok: true, page, candidate, wasKnown: false, pageWasKnown: false });
 
     expect(document.querySelectorAll('img, script, svg, iframe, object, embed').length).toBe(0);
     expect(document.getElementById('title')!.textContent).toBe(HOSTILE);
@@ -112,21 +128,24 @@ describe('safe links', () => {
 });
 
 describe('readDocument (runs in the page through scripting.executeScript)', () => {
-  it('returns the whole document with its URL, capped at the limit', () => {
+  it('returns the whole document with its URL, content type and state, capped at the limit', async () => {
     document.title = 'A page';
-    const full = readDocument(10_000_000);
+    const full = await readDocument(10_000_000);
     expect(full.truncated).toBe(false);
     expect(full.html.startsWith('<html')).toBe(true);
     expect(full.html).toContain('id="evidence"');
     expect(full.url).toBe(location.href);
-    const cut = readDocument(100);
+    expect(full.contentType).toBe('text/html');
+    expect(full.readyState).not.toBe('loading');
+    expect(typeof full.status).toBe('number');
+    const cut = await readDocument(100);
     expect(cut).toMatchObject({ truncated: true });
     expect(cut.html).toHaveLength(100);
   });
 
   it('is self-contained (the browser serialises it without its module)', () => {
     const src = readDocument.toString();
-    expect(src).not.toMatch(/\bimport\b|require\(|browser\./);
+    expect(src).not.toMatch(/\bimport\b|require\(|browser\.|__async|__awaiter/);
   });
 });
 

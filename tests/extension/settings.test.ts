@@ -1,7 +1,7 @@
 // Settings through WXT storage (local:settings): defaults, cleaning of bad values, persistence.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS, cleanSettings, getSettings, roundupYearOf, saveSettings, settingsItem } from '../../extension/lib/settings.ts';
+import { DEFAULT_SETTINGS, cleanSettings, cleanSyncToken, getSettings, getSyncToken, roundupYearOf, saveSettings, saveSyncToken, settingsItem } from '../../extension/lib/settings.ts';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -25,5 +25,18 @@ describe('settings', () => {
     expect(cleanSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(cleanSettings({ roundupYear: 1999 })).toEqual(DEFAULT_SETTINGS);
     expect(cleanSettings({ syncUrl: 'http://127.0.0.1:9000/' }).syncUrl).toBe('http://127.0.0.1:9000');
+  });
+});
+
+describe('sync token', () => {
+  it('is kept apart from the settings, trimmed, and junk is dropped', async () => {
+    expect(await getSyncToken()).toBe('');
+    const t = 'Abc_def-0123456789abcdefghijklmnopqrstuvwxy';
+    expect(await saveSyncToken(`  ${t}\n`)).toBe(t);
+    expect(await getSyncToken()).toBe(t);
+    expect((await fakeBrowser.storage.local.get('syncToken')).syncToken).toBe(t);
+    expect(JSON.stringify(await getSettings())).not.toContain(t);
+    expect(cleanSyncToken('<script>')).toBe('');
+    expect(cleanSyncToken(42)).toBe('');
   });
 });

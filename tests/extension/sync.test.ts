@@ -1,5 +1,6 @@
 // Sync against the crawler's real loopback API (`mentor-radar serve`'s handler on a real SQLite
-// store in a temp dir): pull + merge here, push back; curation survives both ways.
+// store in a temp dir, behind its token): pull page by page + merge here, push back in batches;
+// curation survives both ways; a missing or wrong token is refused with what to do.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,21 +9,27 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSyncServer } from '../../crawler/commands/serve.ts';
 import { open } from '../../crawler/commands/db.ts';
-import type { Store } from '../../crawler/store.ts';
+import type { Store } from '../../crawler/store/index.ts';
 import { closeMentorDb, getCandidate, listCandidates, putCandidate } from '../../extension/lib/db.ts';
-import { SyncError, checkSyncUrl, syncWithServer } from '../../extension/lib/sync.ts';
+import { SyncError, checkSyncToken, checkSyncUrl, syncWithServer } from '../../extension/lib/sync.ts';
+import { newToken } from '../../crawler/sync-token.ts';
 import { candidateOf, freshIndexedDb } from './fixtures.ts';
 
 let dir: string;
 let store: Store;
 let server: Server;
 let base: string;
+let token: string;
+let requests: { method: string; path: string; auth: string | undefined }[];
 
 beforeEach(async () => {
   await freshIndexedDb();
   dir = mkdtempSync(join(tmpdir(), 'mentor-radar-sync-'));
   store = open(join(dir, 'store.db'));
-  server = createSyncServer({ store, now: () => '2026-06-01T00:00:00.000Z' });
+  token = newToken();
+  requests = [];
+  server = createSyncServer({ store, now: () => '2026-06-01T00:00:00.000Z', token });
+  server.prependListener('request', (req) => requests.push({ method: req.method ?? '', path: req.url ?? '', auth: req.headers.authorization }));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -44,7 +51,7 @@ describe('sync with mentor-radar serve', () => {
     await putCandidate(candidateOf('both.example', 75, { source: 'bookmark', pages: 1, decision: 'include', tags: ['best'], curatedAt: '2026-05-01T00:00:00.000Z' }));
     await putCandidate(candidateOf('bookmarked.example', 44, { source: 'bookmark', decision: 'shortlist' }));
 
-    const r = await syncWithServer(base, { now: new Date('2026-06-01T00:00:00.000Z') });
+    const r = await syncWithServer(base, token, { now: new Date('2026-06-01T00:00:00.000Z') });
     expect(r.pulled).toEqual({ added: 1, merged: 1, total: 2 });
     expect(r.pushed).toMatchObject({ imported: 3, added: 1, merged: 2 });
 
@@ -59,6 +66,37 @@ describe('sync with mentor-radar serve', () => {
     expect(store.getCandidate('both.example')?.decision).toBe('include');
   });
 
+  it('pages through a server with more candidates than one page, and pushes in batches', async () => {
+    for (let i = 0; i < 7; i++) store.upsertCandidate(candidateOf(`site${i}.example`, 40 + i, { source: 'crawl' }));
+    await putCandidate(candidateOf('local.example', 50, { source: 'bookmark' }));
+    const r = await syncWithServer(base, token, { now: new Date('2026-06-01T00:00:00.000Z'), pullPage: 3, pushBatch: 4 });
+    expect(r.pulled).toEqual({ added: 7, merged: 0, total: 7 });
+    expect(r.pushed).toMatchObject({ imported: 8, added: 1, merged: 7 });
+    expect((await listCandidates()).length).toBe(8);
+    expect(requests.filter((q) => q.method === 'GET').map((q) => q.path)).toEqual([
+      '/api/candidates?offset=0&limit=3',
+      '/api/candidates?offset=3&limit=3',
+      '/api/candidates?offset=6&limit=3',
+    ]);
+    expect(requests.filter((q) => q.method === 'POST')).toHaveLength(2);
+    expect(requests.every((q) => q.auth === `Bearer ${token}`)).toBe(true);
+  });
+
+  it('without the token or with a wrong one: refused with what to do, and nothing changes on either side', async () => {
+    store.upsertCandidate(candidateOf('crawled.example', 61, { source: 'crawl' }));
+    await putCandidate(candidateOf('mine.example', 44, { source: 'bookmark' }));
+    await expect(syncWithServer(base, '')).rejects.toThrow(/needs its token.*--show-token/);
+    await expect(syncWithServer(base, 'not a token!')).rejects.toThrow(/not a sync token/);
+    const wrong = newToken();
+    const err = await syncWithServer(base, wrong).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(SyncError);
+    expect((err as Error).message).toMatch(/refused the token.*--show-token/);
+    expect((err as Error).message).not.toContain(wrong);
+    expect((await listCandidates()).map((c) => c.site)).toEqual(['mine.example']);
+    expect(store.getCandidate('mine.example')).toBeUndefined();
+    expect(checkSyncToken(`  ${token}\n`)).toBe(token);
+  });
+
   it('refuses non-loopback servers and reports an unreachable one', async () => {
     expect(() => checkSyncUrl('https://sync.evil.example')).toThrow(SyncError);
     expect(() => checkSyncUrl('file:///tmp/x')).toThrow(SyncError);
@@ -67,8 +105,8 @@ describe('sync with mentor-radar serve', () => {
     expect(() => checkSyncUrl('http://[::1]:7457')).toThrow(SyncError);
     const closedPort = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await new Promise<void>((r) => server.close(() => r()));
-    server = createSyncServer({ store, now: () => '' }); // closed again in afterEach
-    await expect(syncWithServer(closedPort)).rejects.toThrow(/Cannot reach the sync server/);
+    server = createSyncServer({ store, now: () => '', token }); // closed again in afterEach
+    await expect(syncWithServer(closedPort, token)).rejects.toThrow(/Cannot reach the sync server/);
     expect(await listCandidates()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract, normaliseDate, MAX_TEXT_CHARS } from '../../scoring/extract.ts';
 import { HAS_CORPUS, corpusPages, fixture } from './helpers.ts';
+import { TooComplexError } from '../../scoring/guard.ts';
 
 describe('extract on fixtures', () => {
   const blog = extract(fixture('personal-blog-first-year-mentor.html'));
@@ -101,8 +102,12 @@ describe('extract on hostile input never throws', () => {
     ['NULs', '<p>men\u0000tor\u0000</p>\u0000\u0000'],
     ['bad JSON-LD', '<script type="application/ld+json">{"@type": "Article", "datePublished": </script><p>ok</p>'],
     ['bad URLs', '<a href="http://[::1">x</a><a href="javascript:alert(1)">y</a><a href="mailto:a@b">z</a><link rel="canonical" href="http://%">'],
-    ['deep nesting', '<div>'.repeat(20_000) + 'deep text' + '</div>'.repeat(20_000)],
+    ['nesting within the guard', '<div>'.repeat(1000) + 'deep text' + '</div>'.repeat(1000)],
   ];
+  // Nesting past scoring/guard.ts's budget is the one refusal: a typed error, before any parse.
+  it('deep nesting: a TooComplexError, at once', () => {
+    expect(() => extract({ url: 'https://x.example/', html: '<div>'.repeat(20_000) + 'deep text' + '</div>'.repeat(20_000) })).toThrow(TooComplexError);
+  });
   for (const [name, html] of cases) {
     it(name, () => {
       const e = extract({ url: 'https://x.example/', html });

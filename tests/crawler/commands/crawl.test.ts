@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSeedsText } from '../../../crawler/commands/crawl-options.ts';
-import { openStore } from '../../../crawler/store.ts';
+import { openStore } from '../../../crawler/store/index.ts';
 import { expectOneLineError, mentoringHtml, readCandidates, run, tempDir } from './helpers.ts';
 
 const tmp = tempDir();

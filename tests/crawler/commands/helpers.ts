@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../crawler/cli.ts';
 import type { Io } from '../../../crawler/cli.ts';
-import { openStore } from '../../../crawler/store.ts';
+import { openStore } from '../../../crawler/store/index.ts';
 import { newCandidate, scorePage, scoreSite } from '../../../scoring/index.ts';
 import type { Candidate } from '../../../scoring/index.ts';
 

@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../../crawler/store.ts';
+import { openStore } from '../../../crawler/store/index.ts';
+import Database from '../../../crawler/store/sqlite.ts';
 import { CSV_COLUMNS, parseCandidates } from '../../../scoring/index.ts';
 import type { Candidate } from '../../../scoring/index.ts';
 import { candidate, expectOneLineError, readCandidates, run, seedStore, tempDir } from './helpers.ts';
@@ -60,8 +61,10 @@ describe('list', () => {
   it('with --year shows movers against the previous year’s snapshot', async () => {
     const store = openStore(db);
     store.snapshotYear(2025);
-    store.db.prepare('DELETE FROM snapshots WHERE year = 2025 AND site = ?').run('program.example:8443');
     store.close();
+    const raw = new Database(db);
+    raw.prepare('DELETE FROM snapshots WHERE year = 2025 AND site = ?').run('program.example:8443');
+    raw.close();
     const rows = JSON.parse((await run(['list', '--db', db, '--year', '2026', '--json'])).stdout);
     const bySite = new Map(rows.map((r: { site: string; move: number | null }) => [r.site, r.move]));
     expect(bySite.get('program.example:8443')).toBeNull();

@@ -1,0 +1,106 @@
+// What the background does for a (validated, trusted) message from one of our extension pages.
+import { browser } from 'wxt/browser';
+import { scoreSite } from '../../../scoring/index.ts';
+import { removePageAndRescore, updateCuration } from '../db.ts';
+import { isTrustedSender, parseRequest, type BookmarkProgress, type Request } from '../messages.ts';
+import { getSettings, roundupYearOf, saveSettings, saveSyncToken } from '../settings.ts';
+import { checkSyncToken, checkSyncUrl, describeSync, syncWithServer } from '../sync.ts';
+import { refreshAllBadges } from './badge.ts';
+import { bookmarkTab } from './bookmark.ts';
+import { activeTabId, reuseGesture } from './gestures.ts';
+
+/** Bookmarks in flight, by the popup's request id, so Cancel can stop them. */
+const running = new Map<string, AbortController>();
+
+function progress(requestId: string | undefined, stage: BookmarkProgress['stage']): void {
+  if (!requestId) return;
+  const notice: BookmarkProgress = { type: 'bookmark-progress', requestId, stage };
+  // To our own pages (the popup that asked listens); nobody listening is fine.
+  void Promise.resolve()
+    .then(() => browser.runtime.sendMessage(notice))
+    .catch(() => undefined);
+}
+
+async function bookmark(req: Extract<Request, { type: 'bookmark' }>): Promise<unknown> {
+  const tabId = req.tabId ?? (await activeTabId());
+  if (tabId === undefined) return { ok: false, error: 'No tab to bookmark.', reason: 'failed' };
+  const reused = await reuseGesture(tabId);
+  if (reused) return reused;
+  const controller = new AbortController();
+  if (req.requestId) running.set(req.requestId, controller);
+  try {
+    return await bookmarkTab(tabId, { waitMs: req.waitMs, signal: controller.signal, onProgress: (stage) => progress(req.requestId, stage) });
+  } finally {
+    if (req.requestId) running.delete(req.requestId);
+  }
+}
+
+async function removePage(url: string): Promise<unknown> {
+  const roundupYear = roundupYearOf(await getSettings());
+  try {
+    const r = await removePageAndRescore(url, (left) => scoreSite(left, { site: new URL(left[0].url).origin, roundupYear }));
+    const s = r.candidate.siteScore;
+    const message = r.rescored
+      ? `Removed the page. ${r.candidate.name || r.candidate.site} now scores ${Math.round(s.score)} from ${r.pagesLeft} ${r.pagesLeft === 1 ? 'page' : 'pages'}.`
+      : `Removed the page. The site's score comes from the crawler (${s.pagesScored} pages) and stays ${Math.round(s.score)}.`;
+    return { ok: true, candidate: r.candidate, rescored: r.rescored, message };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}
+
+async function sync(url: string, token: string): Promise<unknown> {
+  try {
+    // What the curator typed is what we use, and what we keep for next time (when it is usable).
+    const origin = checkSyncUrl(url);
+    const key = checkSyncToken(token);
+    await saveSettings({ syncUrl: origin });
+    await saveSyncToken(key);
+    const result = await syncWithServer(origin, key);
+    await refreshAllBadges().catch(() => undefined);
+    return { ok: true, message: describeSync(result) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}
+
+export async function handleRequest(req: Request): Promise<unknown> {
+  switch (req.type) {
+    case 'bookmark':
+      return bookmark(req);
+    case 'cancel-bookmark': {
+      const c = running.get(req.requestId);
+      c?.abort();
+      return { ok: Boolean(c) };
+    }
+    case 'curate': {
+      try {
+        const { site, ...patch } = req;
+        const { type: _t, ...curation } = patch;
+        return { ok: true, candidate: await updateCuration(site, curation) };
+      } catch (e) {
+        return { ok: false, error: (e as Error).message };
+      }
+    }
+    case 'remove-page':
+      return removePage(req.url);
+    case 'sync':
+      return sync(req.url, req.token);
+    case 'candidates-changed':
+      await refreshAllBadges();
+      return { ok: true };
+  }
+}
+
+/**
+ * The runtime.onMessage listener: unknown or malformed messages, and messages from anything but our
+ * own extension pages, are ignored. Replies through sendResponse + `return true` (not a returned
+ * Promise): that works in every Chrome and Firefox.
+ */
+export function onMessage(raw: unknown, sender: { id?: string; url?: string }, sendResponse: (reply: unknown) => void): boolean {
+  const req = parseRequest(raw);
+  if (!req) return false;
+  if (!isTrustedSender(sender, browser.runtime.id, browser.runtime.getURL('/'))) return false;
+  handleRequest(req).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: String((e as Error)?.message ?? e) }));
+  return true;
+}

@@ -1,0 +1,210 @@
+// The side panel: why the selected site scored as it did (components, reasons, facts, the pages
+// stored for it with their evidence, each removable) and its curation fields (decision, tags,
+// note). Tags and a note typed but not saved are never thrown away: moving to another row hands
+// them to `saveTyped` first. Page-derived strings go in as text only; links are http(s) only.
+import { COMPONENT_NAMES } from '../../../scoring/index.ts';
+import type { Candidate, SiteComponentName } from '../../../scoring/index.ts';
+import type { StoredPage } from '../db.ts';
+import { clear, el, link, safeHttpUrl, setText } from '../dom.ts';
+import { COMPONENT_LABELS, SOURCE_LABELS, flagLabel, kindLabel } from '../labels.ts';
+import { formatComponent, formatDate, formatScore } from './format.ts';
+import type { Entry } from './model.ts';
+
+export const SITE_COMPONENTS: SiteComponentName[] = [...COMPONENT_NAMES, 'activity', 'coverage'];
+
+export interface TypedCuration {
+  tags: string;
+  notes: string;
+}
+
+export interface DetailDeps {
+  pagesOfSite(site: string): Promise<StoredPage[]>;
+  onError(e: unknown): void;
+  /** Tags/note typed for `site` and not saved, as the panel moves to another site. */
+  saveTyped(site: string, typed: TypedCuration): void;
+}
+
+/** What the panel's controls ask for (wired by `bind`). */
+export interface DetailActions {
+  decide(site: string, decision: string): void;
+  save(site: string, fields: { decision: string; tags: string; notes: string }): void;
+  remove(site: string): void;
+  /** Remove one page from the site; resolves false when it was not removed (the button comes back). */
+  removePage(site: string, url: string): Promise<boolean>;
+}
+
+export class DetailPanel {
+  /** The site shown, if any. */
+  site: string | undefined;
+  /** The tags and note as last filled from the store: what "unsaved" is measured against. */
+  private filled: TypedCuration = { tags: '', notes: '' };
+  private pagesToken = 0;
+  private readonly $: <T extends HTMLElement = HTMLElement>(id: string) => T;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: DetailDeps,
+  ) {
+    this.$ = <T extends HTMLElement = HTMLElement>(id: string) => doc.getElementById(id) as T;
+  }
+
+  get decisionField(): HTMLSelectElement {
+    return this.$<HTMLSelectElement>('detail-decision');
+  }
+  get tagsField(): HTMLInputElement {
+    return this.$<HTMLInputElement>('detail-tags');
+  }
+  get noteField(): HTMLTextAreaElement {
+    return this.$<HTMLTextAreaElement>('detail-note');
+  }
+
+  /** Wire the panel's controls: decision select, Save, Delete, each page's Remove. */
+  bind(actions: DetailActions): void {
+    const $ = this.$;
+    this.decisionField.addEventListener('change', () => {
+      if (this.site) actions.decide(this.site, this.decisionField.value);
+    });
+    $('detail-save').addEventListener('click', () => {
+      if (this.site) actions.save(this.site, { decision: this.decisionField.value, tags: this.tagsField.value, notes: this.noteField.value });
+    });
+    $('detail-delete').addEventListener('click', () => {
+      if (this.site) actions.remove(this.site);
+    });
+    $('detail-pages').addEventListener('click', (ev) => {
+      const button = (ev.target as Element | null)?.closest?.('button.remove-page') as HTMLButtonElement | null;
+      const url = button?.getAttribute('data-url');
+      if (!button || !url || !this.site) return;
+      button.disabled = true;
+      void actions.removePage(this.site, url).then((removed) => {
+        if (!removed) button.disabled = false;
+      });
+    });
+  }
+
+  /** Tags and note as typed, when they differ from what was filled in (else undefined). */
+  typed(): TypedCuration | undefined {
+    if (!this.site) return undefined;
+    const now = { tags: this.tagsField.value, notes: this.noteField.value };
+    return now.tags !== this.filled.tags || now.notes !== this.filled.notes ? now : undefined;
+  }
+
+  /** Hand unsaved typing to `saveTyped` (before a row switch, or when the page is hidden). */
+  flushTyped(): void {
+    const typed = this.typed();
+    if (this.site && typed) {
+      this.deps.saveTyped(this.site, typed);
+      this.filled = typed;
+    }
+  }
+
+  /** Show `entry` (or hide the panel). A new site refills the curation fields and the pages. */
+  show(entry: Entry | undefined): void {
+    const aside = this.$('detail');
+    if (entry?.c.site !== this.site) this.flushTyped();
+    if (!entry) {
+      aside.hidden = true;
+      this.site = undefined;
+      return;
+    }
+    aside.hidden = false;
+    const c = entry.c;
+    const changedSite = this.site !== c.site;
+    this.site = c.site;
+    aside.setAttribute('data-site', c.site);
+    this.fillFacts(entry);
+    if (changedSite) {
+      this.fillCuration(c);
+      void this.showPages(c.site);
+    } else {
+      // Same candidate, maybe a new decision from the keyboard: keep typed tags/notes as they are.
+      this.decisionField.value = c.decision;
+    }
+  }
+
+  fillCuration(c: Candidate): void {
+    this.decisionField.value = c.decision;
+    this.filled = { tags: c.tags.join(', '), notes: c.notes };
+    this.tagsField.value = this.filled.tags;
+    this.noteField.value = this.filled.notes;
+  }
+
+  private fillFacts(entry: Entry): void {
+    const { $, doc } = this;
+    const c = entry.c;
+    const s = c.siteScore;
+    const name = $('detail-name');
+    clear(name);
+    name.appendChild(link(doc, s.site, c.name || c.site));
+    setText($('detail-site'), c.site);
+    setText($('detail-kind'), kindLabel(s.siteKind));
+    setText($('detail-rank'), String(entry.rank));
+    setText($('detail-score'), formatScore(s.score));
+    const comps = $('detail-components');
+    clear(comps);
+    for (const k of SITE_COMPONENTS) {
+      const v = Math.max(0, Math.min(1, Number(s.components?.[k]) || 0));
+      const li = el(doc, 'li', { 'data-component': k });
+      li.append(
+        el(doc, 'span', { class: 'label' }, COMPONENT_LABELS[k]),
+        el(doc, 'meter', { min: 0, max: 1, low: 0.34, high: 0.67, optimum: 1, value: v.toFixed(3), 'aria-label': COMPONENT_LABELS[k] }),
+        el(doc, 'span', { class: 'value' }, formatComponent(v)),
+      );
+      comps.appendChild(li);
+    }
+    const reasons = $('detail-reasons');
+    clear(reasons);
+    for (const r of s.reasons ?? []) reasons.appendChild(el(doc, 'li', {}, String(r)));
+    setText($('detail-pages-scored'), `${s.pagesScored} (${s.mentoringPages} about mentoring)`);
+    setText($('detail-last-post'), formatDate(s.lastPostAt) || 'unknown');
+    const feed = $('detail-feed');
+    clear(feed);
+    feed.appendChild(s.feedUrl ? link(doc, s.feedUrl, s.feedUrl) : el(doc, 'span', { class: 'muted' }, 'none found'));
+    const best = $('detail-best');
+    clear(best);
+    best.appendChild(s.bestPageUrl ? link(doc, s.bestPageUrl, s.bestPageUrl) : el(doc, 'span', { class: 'muted' }, '—'));
+    setText($('detail-sources'), c.sources.map((x) => SOURCE_LABELS[x] ?? x).join(', '));
+    setText($('detail-first-seen'), formatDate(c.firstSeenAt));
+    setText($('detail-last-scored'), formatDate(c.lastScoredAt));
+    setText($('detail-history'), c.history.map((h) => `${h.year}: ${formatScore(h.score)}`).join(' · '));
+  }
+
+  /** The pages of this site stored by bookmarks (crawled/imported candidates have none here). */
+  async showPages(site: string): Promise<void> {
+    const token = ++this.pagesToken;
+    const list = this.$('detail-pages');
+    clear(list);
+    let pages: StoredPage[];
+    try {
+      pages = await this.deps.pagesOfSite(site);
+    } catch (e) {
+      if (token === this.pagesToken) this.deps.onError(e);
+      return;
+    }
+    if (token !== this.pagesToken) return;
+    pages.sort((a, b) => b.score - a.score);
+    for (const p of pages) list.appendChild(this.pageItem(p));
+    if (pages.length === 0) list.appendChild(el(this.doc, 'li', { class: 'muted' }, 'No pages stored here (crawled or imported candidate).'));
+    // The last page of a site cannot be removed (delete the site instead).
+    if (pages.length === 1) list.querySelector('.remove-page')?.setAttribute('hidden', '');
+  }
+
+  private pageItem(p: StoredPage): HTMLElement {
+    const doc = this.doc;
+    const li = el(doc, 'li', { class: 'page', 'data-url': safeHttpUrl(p.url) ?? '' });
+    const head = el(doc, 'div', { class: 'page-head' });
+    const title = p.title?.trim() || p.url;
+    const remove = el(doc, 'button', { type: 'button', class: 'remove-page', 'data-url': p.url, 'aria-label': `Remove the page "${title.slice(0, 200)}" from this site` }, 'Remove');
+    head.append(el(doc, 'span', { class: 'page-score' }, formatScore(p.score)), link(doc, p.finalUrl || p.url, title, { class: 'page-title' }), remove);
+    li.appendChild(head);
+    const meta = [formatDate(p.publishedAt) && `published ${formatDate(p.publishedAt)}`, `${p.wordCount} words`, p.flags.map(flagLabel).join('; ')].filter(Boolean).join(' · ');
+    li.appendChild(el(doc, 'div', { class: 'muted' }, meta));
+    const ev = el(doc, 'ul', { class: 'evidence' });
+    for (const e of p.evidence) {
+      const item = el(doc, 'li', { 'data-component': e.component });
+      item.append(el(doc, 'span', { class: 'ev-component' }, COMPONENT_LABELS[e.component] ?? e.component), el(doc, 'span', {}, e.text));
+      ev.appendChild(item);
+    }
+    li.appendChild(ev);
+    return li;
+  }
+}

@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+// The side panel on the dashboard's real markup: facts and named meters, flags in words, pages
+// with a Remove button, and typed tags/notes handed over (not lost) when another row is shown.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DetailPanel } from '../../../extension/lib/dashboard/detail-panel.ts';
+import type { StoredPage } from '../../../extension/lib/db.ts';
+import { candidateOf, pageOf } from '../fixtures.ts';
+import type { Entry } from '../../../extension/lib/dashboard/model.ts';
+
+const HTML = readFileSync(resolve(process.cwd(), 'extension/entrypoints/dashboard/index.html'), 'utf8');
+
+beforeEach(() => {
+  document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(HTML)![1].replace(/<script[\s\S]*?<\/script>/g, '');
+});
+
+const entry = (site: string, over: Partial<ReturnType<typeof candidateOf>> = {}): Entry => {
+  const c = { ...candidateOf(site, 60, { tags: ['t1'], notes: `note of ${site}` }), ...over };
+  return { c, rank: 1, text: '', year: 2026 };
+};
+
+describe('DetailPanel', () => {
+  it('shows the site with named meters, pages with flags in words and a Remove button', async () => {
+    const page: StoredPage = { ...pageOf('https://a.example/p', 70, { flags: ['thin', 'undated'] }), site: 'a.example', savedAt: '2026-01-01T00:00:00.000Z' };
+    const panel = new DetailPanel(document, { pagesOfSite: async () => [page, { ...page, url: 'https://a.example/q' }], onError: () => undefined, saveTyped: () => undefined });
+    panel.show(entry('a.example'));
+    await vi.waitFor(() => expect(document.querySelectorAll('#detail-pages .page')).toHaveLength(2));
+    expect(document.getElementById('detail')!.hidden).toBe(false);
+    const meters = [...document.querySelectorAll('#detail-components meter')];
+    expect(meters).toHaveLength(8);
+    for (const m of meters) expect(m.getAttribute('aria-label')).toMatch(/^[A-Z]/);
+    expect(document.querySelector('#detail-pages .page .muted')!.textContent).toContain('little text; no publication date');
+    const remove = document.querySelector('#detail-pages .remove-page')!;
+    expect(remove.getAttribute('data-url')).toBe('https://a.example/p');
+    expect(remove.getAttribute('aria-label')).toMatch(/^Remove the page/);
+  });
+
+  it('hands typed tags and note to saveTyped before showing another site; untouched fields are not saved', () => {
+    const saved: [string, { tags: string; notes: string }][] = [];
+    const panel = new DetailPanel(document, { pagesOfSite: async () => [], onError: () => undefined, saveTyped: (s, t) => saved.push([s, t]) });
+    panel.show(entry('a.example'));
+    panel.show(entry('b.example'));
+    expect(saved).toEqual([]);
+    panel.tagsField.value = 't1, typed';
+    panel.noteField.value = 'typed note';
+    // Same site again (a decision by key, a reload): the typing stays in the fields.
+    panel.show(entry('b.example', { decision: 'include' }));
+    expect(panel.noteField.value).toBe('typed note');
+    panel.show(entry('a.example'));
+    expect(saved).toEqual([['b.example', { tags: 't1, typed', notes: 'typed note' }]]);
+    expect(panel.noteField.value).toBe('note of a.example');
+    expect(panel.typed()).toBeUndefined();
+  });
+});
