@@ -3,6 +3,8 @@
 // Never throws: malformed, empty, huge or binary-looking input yields a (mostly empty) result.
 import { load } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
+import { indexPage } from './page-index.ts';
+import { mainContent } from './content.ts';
 
 /** HTML beyond this many characters is not parsed (a few MB of markup is plenty for a page). */
 export const MAX_HTML_CHARS = 3_000_000;
@@ -47,14 +49,6 @@ export interface Extracted {
   tables: number;
 }
 
-const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'select', 'button', 'pre']);
-const BOILER_TAGS = new Set(['nav', 'aside', 'form', 'dialog', 'menu']);
-const BLOCK_TAGS = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'tr', 'td', 'th', 'table', 'section', 'article', 'main', 'blockquote',
-  'pre', 'dd', 'dt', 'dl', 'figure', 'figcaption', 'hr', 'header', 'footer', 'nav', 'aside', 'form', 'address', 'details', 'summary', 'body', 'center', 'caption',
-]);
-const BOILER_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar']);
-const BOILER_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-list|cookies?|cookie-notice|consent|gdpr|sidebar|widget-area|widgets?|share|sharing|social|related-posts|related|newsletter|subscribe|breadcrumbs?|navbar|nav|navigation|menu|advert|ads|popup|modal|skip-link)(?:[-_\s]|$)/i;
 const RESOURCE_EXT_RE = /\.(?:pdf|docx?|pptx?|xlsx?|odt|odp|ods|rtf|epub)(?:[?#]|$)/i;
 const RESOURCE_TEXT_RE = /\b(?:toolkit|template|worksheet|checklist|workbook|download|handbook|playbook|guidebook)s?\b/i;
 const FEED_HREF_RE = /(?:\/feed\/?|\/rss\/?|\.rss|atom\.xml|feed\.xml|rss\.xml|index\.xml|\/atom\/?)$/i;
@@ -77,34 +71,6 @@ const NONPROFIT_MARKERS: [string, string[], RegExp][] = [
 
 function hasMarker(text: string, literals: string[], re: RegExp): boolean {
   for (const l of literals) if (text.includes(l)) return re.test(text);
-  return false;
-}
-
-/**
- * Whitespace that is not a lone plain space (a single space between words is left alone, so a
- * global replace touches only the few runs that change, not every word gap). Same result as /\s+/ -> ' '.
- */
-const WS_RUN_RE = /(?:[^\S ]| (?=\s))\s*/g;
-
-/** Any character String#trim keeps (\s is exactly the set trim removes), tested without allocating. */
-const NON_SPACE_RE = /\S/;
-
-// eslint-disable-next-line no-control-regex
-const BLOCK_RUN_RE = / ?\u0000[\u0000 ]*/g;
-
-/** The main text from the text buffer: whitespace collapsed, one newline per block break (two native regex passes). */
-function toMainText(text: string): string {
-  return text.replace(WS_RUN_RE, ' ').replace(BLOCK_RUN_RE, '\n').trim();
-}
-
-
-/** true when `s` has at least `n` non-whitespace characters (stops counting early). */
-function hasNonSpace(s: string, n: number): boolean {
-  let k = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 32 && c !== 160 && ++k >= n) return true;
-  }
   return false;
 }
 
@@ -210,11 +176,6 @@ function walkJsonLd(root: unknown, info: LdInfo): void {
   }
 }
 
-/** Block boundary marker in the text buffer (NULs are stripped from the input, so it is unique). */
-const BLOCK_MARK = '\u0000';
-const EXIT = 0;
-const ENTER = 1;
-
 /** Extract everything the scorer needs from one page. Never throws. */
 export function extract(input: { url: string; html: string }): Extracted {
   try {
@@ -223,6 +184,9 @@ export function extract(input: { url: string; html: string }): Extracted {
     return emptyExtracted(typeof input?.url === 'string' ? input.url : '');
   }
 }
+
+/** Below this many characters of main text, the class/id guesses are suspected of hiding the post. */
+const RETRY_CHARS = 500;
 
 function extractUnsafe(input: { url: string; html: string }): Extracted {
   const url = typeof input.url === 'string' ? input.url : '';
@@ -246,185 +210,40 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   }
   if (!root) return out;
 
-  // Text segments: text, and per segment a flag (1 = boilerplate by tag/role, 4 = boilerplate by class name
-  // only, a weaker guess, 2 = inside article/main).
-  const seg: string[] = [];
-  const segFlag: number[] = [];
-  let segChars = 0;
+  const ix = indexPage(root, true);
   const meta: Record<string, string> = {};
-  const ldTexts: string[] = [];
-  let titleText = '';
-  let timeDate: string | undefined;
-  let mainDepth = 0;
-  let mainSeen = false;
-  let articleDepth = 0;
-  const linkStarts: { el: Element; start: number; end: number; chrome: boolean }[] = [];
-  const headingsOut: string[] = [];
-  let chromeText = '';
-
-  // Explicit stack in parallel arrays (no recursion: deeply nested input cannot overflow; no per-frame allocation).
-  const stNode: AnyNode[] = [root];
-  const stOp: number[] = [ENTER];
-  const stBoiler: number[] = [0];
-  let lenClean = 0;
-  let lenWeak = 0;
-  const stStart: number[] = [0];
-  let steps = 0;
-  while (stNode.length > 0) {
-    if (++steps > 2_000_000) break;
-    const node = stNode.pop()!;
-    const op = stOp.pop()!;
-    const boiler = stBoiler.pop()!;
-    const start = stStart.pop()!;
-    if (op === EXIT) {
-      const el = node as Element;
-      const name = el.name ?? '';
-      if (BLOCK_TAGS.has(name) && (seg[seg.length - 1] !== BLOCK_MARK || segFlag[segFlag.length - 1] !== boiler)) {
-        seg.push(BLOCK_MARK);
-        segFlag.push(boiler);
-      }
-      if (name === 'article' || name === 'main') {
-        if (name === 'main') mainDepth--;
-        else articleDepth--;
-      } else if (name === 'a') {
-        if (linkStarts.length < MAX_LINKS * 2) linkStarts.push({ el, start, end: seg.length, chrome: boiler !== 0 });
-      } else if (name === 'title' && !titleText) {
-        titleText = clean(seg.slice(start).join(''));
-      } else if (name.length === 2 && name.charCodeAt(0) === 104 && name.charCodeAt(1) >= 49 && name.charCodeAt(1) <= 54 && !boiler && headingsOut.length < 200) {
-        const h = clean(seg.slice(start).join(''));
-        if (h) headingsOut.push(h.slice(0, 300));
-      }
-      continue;
-    }
-    const type = node.type;
-    if (type === 'text') {
-      if (segChars < MAX_TEXT_CHARS * 3) {
-        let data = (node as unknown as { data: string }).data;
-        // Whitespace-only text between tags (very common) becomes one space, or nothing after a block break.
-        if (data.length > 0 && data.charCodeAt(0) <= 32 && !NON_SPACE_RE.test(data)) {
-          const prev = seg.length > 0 ? seg[seg.length - 1] : BLOCK_MARK;
-          if (prev === BLOCK_MARK || prev === ' ') continue;
-          data = ' ';
-        }
-        seg.push(data);
-        segChars += data.length;
-        segFlag.push(boiler | (mainDepth > 0 || articleDepth > 0 ? 2 : 0));
-        if (boiler === 0) lenClean += data.length;
-        else if (boiler === 4) lenWeak += data.length;
-        if (boiler !== 0 && chromeText.length < 5000) chromeText += data;
-      }
-      continue;
-    }
-    if (type !== 'tag' && type !== 'root' && type !== 'script' && type !== 'style') continue;
-    const el = node as Element;
-    const name = type === 'root' ? '#root' : el.name || '';
-    if (type !== 'root') {
-      if (name === 'meta') {
-        const key = (attr(el, 'property') || attr(el, 'name') || attr(el, 'itemprop') || attr(el, 'http-equiv')).toLowerCase();
-        if (key && !(key in meta)) meta[key] = attr(el, 'content').slice(0, 1000);
-        continue;
-      }
-      if (name === 'link') {
-        const rel = attr(el, 'rel').toLowerCase();
-        const href = attr(el, 'href');
-        if (rel.includes('canonical') && !out.canonical) out.canonical = resolve(href, base)?.href;
-        if (rel.includes('alternate') && /(?:rss|atom)\+xml/i.test(attr(el, 'type'))) {
-          const u = resolve(href, base);
-          if (u && /^https?:$/.test(u.protocol) && !out.feedUrls.includes(u.href) && out.feedUrls.length < 10) out.feedUrls.push(u.href);
-        }
-        continue;
-      }
-      if (name === 'html' && !out.lang) out.lang = attr(el, 'lang') || attr(el, 'xml:lang');
-      if (name === 'script') {
-        if (/ld\+json/i.test(attr(el, 'type')) && ldTexts.length < 20) {
-          const t = el.children.map((c) => (c as unknown as { data?: string }).data ?? '').join('');
-          if (t.length <= MAX_JSONLD_CHARS) ldTexts.push(t);
-        }
-        continue;
-      }
-      if (name === 'title') {
-        // <title> text only (inside <head> everything else is skipped)
-        if (!titleText) titleText = clean(el.children.map((c) => (c as unknown as { data?: string }).data ?? '').join(''));
-        continue;
-      }
-      if (SKIP_TAGS.has(name)) continue;
-      const attribs = el.attribs;
-      if (attribs && ('hidden' in attribs || attribs['aria-hidden'] === 'true' || (attribs.style !== undefined && /display\s*:\s*none/i.test(attribs.style)))) continue;
-      if (name === 'time' && !timeDate && !boiler) timeDate = normaliseDate(attr(el, 'datetime'));
-      if (name === 'input' && attr(el, 'type').toLowerCase() === 'checkbox') out.lists.checkboxes++;
-      if (name === 'table' && !boiler) out.tables++;
-      if ((name === 'ul' || name === 'ol') && !boiler) {
-        const lis = el.children.filter((c) => c.type === 'tag' && (c as Element).name === 'li').length;
-        if (lis >= 2) {
-          if (name === 'ol') out.lists.ordered++;
-          else out.lists.unordered++;
-          out.lists.items += lis;
-        }
-      }
-    }
-    let b = boiler;
-    const wasWeak = b === 4;
-    const at = type === 'root' ? undefined : el.attribs;
-    if (b !== 1 && type !== 'root' && name !== 'body' && name !== 'html' && name !== 'article' && name !== 'main') {
-      if (BOILER_TAGS.has(name) || name === 'head') b = 1;
-      else if ((name === 'header' || name === 'footer') && articleDepth === 0 && mainDepth === 0) b = 1;
-      else if (at !== undefined) {
-        const role = at.role;
-        const cls = at.class;
-        const id = at.id;
-        if (role !== undefined && BOILER_ROLES.has(role.toLowerCase())) b = 1;
-        else if (!wasWeak && (cls !== undefined || id !== undefined)) {
-          const both = `${cls ?? ''} ${id ?? ''}`;
-          if (both.length < 500 && BOILER_CLASS_RE.test(both)) b = 4;
-        }
-      }
-    }
-    if (name === 'main' || (at !== undefined && at.role === 'main')) {
-      mainDepth++;
-      mainSeen = true;
-    } else if (name === 'article') {
-      articleDepth++;
-      mainSeen = true;
-    }
-    if (BLOCK_TAGS.has(name) && (seg[seg.length - 1] !== BLOCK_MARK || segFlag[segFlag.length - 1] !== b)) {
-      seg.push(BLOCK_MARK);
-      segFlag.push(b);
-    }
-    stNode.push(node);
-    stOp.push(EXIT);
-    stBoiler.push(b);
-    stStart.push(seg.length);
-    const kids = (el as unknown as { children?: AnyNode[] }).children ?? [];
-    for (let i = kids.length - 1; i >= 0; i--) {
-      stNode.push(kids[i]);
-      stOp.push(ENTER);
-      stBoiler.push(b);
-      stStart.push(0);
+  for (const el of ix.metas) {
+    const key = (attr(el, 'property') || attr(el, 'name') || attr(el, 'itemprop') || attr(el, 'http-equiv')).toLowerCase();
+    if (key && !(key in meta)) meta[key] = attr(el, 'content').slice(0, 1000);
+  }
+  for (const el of ix.headLinks) {
+    const rel = attr(el, 'rel').toLowerCase();
+    const href = attr(el, 'href');
+    if (rel.includes('canonical') && !out.canonical) out.canonical = resolve(href, base)?.href;
+    if (rel.includes('alternate') && /(?:rss|atom)\+xml/i.test(attr(el, 'type'))) {
+      const u = resolve(href, base);
+      if (u && /^https?:$/.test(u.protocol) && !out.feedUrls.includes(u.href) && out.feedUrls.length < 10) out.feedUrls.push(u.href);
     }
   }
-
-  // Main text: inside article/main when the page has them and they hold real text, else all non-boilerplate text.
-  // Class-name boilerplate is a guess ("has-sidebar" on a wrapper would hide the whole post): when it
-  // holds most of the text, keep it.
-  const skip = lenWeak > 3 * lenClean ? 1 : 5;
-  const pick = (needMain: boolean): string => {
-    const parts: string[] = [];
-    for (let i = 0; i < seg.length; i++) {
-      const f = segFlag[i];
-      if (f & skip) continue;
-      if (needMain && !(f & 2) && seg[i] !== BLOCK_MARK) continue;
-      parts.push(seg[i]);
-    }
-    return parts.join('');
-  };
-  let text = mainSeen ? pick(true) : '';
-  if (!hasNonSpace(text, 200)) text = pick(false);
-  if (text.length > MAX_TEXT_CHARS) text = text.slice(0, MAX_TEXT_CHARS);
-  out.mainText = toMainText(text);
-  out.headings = headingsOut;
+  const titleText = clean(ix.title);
+  const titleHint = titleText || clean(meta['og:title'] ?? '');
+  let main = mainContent(ix, titleHint, MAX_TEXT_CHARS);
+  if (main.text.length < RETRY_CHARS) {
+    const loose = mainContent(indexPage(root, false), titleHint, MAX_TEXT_CHARS);
+    if (loose.text.length > main.text.length) main = loose;
+  }
+  out.mainText = main.text;
+  out.headings = main.headings;
+  out.lists = { ...main.lists, checkboxes: ix.checkboxes };
+  out.tables = main.tables;
+  out.lang = ix.htmlLang;
+  const seg = ix.seg;
+  let chromeText = '';
+  for (let k = 0; k < seg.length && chromeText.length < 5000; k++) if (ix.segEx[k] === 1) chromeText += seg[k];
+  const ldTexts = ix.ldJson.filter((t) => t.length <= MAX_JSONLD_CHARS);
 
   // Meta.
-  out.title = clean(titleText || meta['og:title'] || headingsOut[0] || '').slice(0, 500);
+  out.title = clean(titleText || meta['og:title'] || out.headings[0] || '').slice(0, 500);
   out.description = clean(meta['description'] || meta['og:description'] || '').slice(0, 1000);
   out.generator = meta['generator'] ? clean(meta['generator']).slice(0, 200) : undefined;
   if (!out.generator) delete out.generator;
@@ -452,7 +271,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   const hostKey = (h: string) => h.toLowerCase().replace(/^www\./, '');
   const baseHost = base ? hostKey(base.hostname) : '';
   let anchorsText = '';
-  for (const { el, start, end, chrome } of linkStarts) {
+  for (const { el, segStart: start, segEnd: end, chrome } of ix.anchors) {
     if (out.links.length >= MAX_LINKS) break;
     const hrefRaw = attr(el, 'href');
     const text = allText(start, end);
@@ -496,6 +315,8 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   let urlDate: string | undefined;
   const um = base ? URL_DATE_RE.exec(base.pathname) : null;
   if (um) urlDate = `${um[1]}-${um[2]}-${um[3] ?? '01'}`;
+  let timeDate: string | undefined;
+  for (const t of ix.times) if (!t.chrome && (timeDate = normaliseDate(attr(t.el, 'datetime')))) break;
   const published = ld.published ?? metaDate ?? timeDate ?? urlDate;
   if (published) out.publishedAt = published;
   return out;

@@ -1,0 +1,424 @@
+// One iterative walk of a parsed page (domhandler tree from cheerio/slim) into a flat index: the
+// block-level elements in document order with their subtree ranges, per-subtree counters (text,
+// link text, commas, paragraphs, images, list items, inputs, embeds, heading and list text), the
+// paragraph scores credited to their ancestors (Readability's content score), the text as segments
+// with block breaks, and the head elements, anchors and <time>s the metadata readers need.
+// No recursion (deep nesting cannot overflow), no per-node allocation beyond the index itself.
+import type { AnyNode, Element } from 'domhandler';
+
+/** Block boundary in the segment list (NULs are stripped from the input, so it is unique). */
+export const BLOCK_MARK = '\u0000';
+
+// Per-subtree counters (index into the counts of an element).
+export const C_TEXT = 0;
+export const C_LINK = 1;
+export const C_COMMA = 2;
+export const C_P = 3;
+export const C_IMG = 4;
+export const C_LI = 5;
+export const C_INPUT = 6;
+export const C_EMBED = 7;
+export const C_HEAD = 8;
+export const C_LIST = 9;
+export const NC = 10;
+
+// Element flags.
+/** Boilerplate by tag or role (nav, aside, footer, header, dialog, menu, figcaption). */
+export const F_HARD = 1;
+/** Boilerplate by class or id (sidebar, comments, share, related, ...): a guess. */
+export const F_UNLIKELY = 2;
+/** Inside a <table> or <pre>/<code> (class guesses are not applied there). */
+export const F_IN_TABLE = 4;
+
+const INDEXED = new Set([
+  'html', 'body', 'main', 'article', 'section', 'div', 'p', 'pre', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dd', 'dt', 'table', 'thead', 'tbody',
+  'tfoot', 'tr', 'td', 'th', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'footer', 'nav', 'aside', 'form', 'fieldset', 'figure',
+  'figcaption', 'address', 'details', 'summary', 'center', 'dialog', 'menu', 'hgroup', 'legend',
+]);
+/** Never read: no text of theirs is content. */
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'select', 'button', 'textarea', 'head']);
+const HARD_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'dialog', 'menu', 'figcaption']);
+const HARD_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'alert', 'tablist']);
+const BREAK_TAGS = new Set(['br', 'hr']);
+
+// Class and id guesses, in the manner of Readability (generic words, not per-site names).
+const UNLIKELY_RE =
+  /-ad-|\bads?\b|advert|agegate|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|footer|gdpr|masthead|menu|modal|newsletter|outbrain|pager|pagination|popup|promo|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|taboola|most-?popular|recommend|signup|sign-up|paywall|toolbar|navbar|masthead|trending|tags?-?list|byline|author-?bio|about-?the-?author/i;
+const MAYBE_RE = /and|article|body|column|content|main|shadow|story|entry|post-?text/i;
+const POSITIVE_RE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|markdown/i;
+const NEGATIVE_RE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|caption|credit|newsletter|subscribe|social|teaser|card|thumb|rating|timestamp|dateline/i;
+
+/** Readability's class weight: +25 / -25 for the class and again for the id. */
+export function classWeight(cls: string | undefined, id: string | undefined): number {
+  let w = 0;
+  if (cls) {
+    if (NEGATIVE_RE.test(cls)) w -= 25;
+    if (POSITIVE_RE.test(cls)) w += 25;
+  }
+  if (id) {
+    if (NEGATIVE_RE.test(id)) w -= 25;
+    if (POSITIVE_RE.test(id)) w += 25;
+  }
+  return w;
+}
+
+export interface AnchorRef {
+  el: Element;
+  segStart: number;
+  segEnd: number;
+  /** Inside navigation, header, footer, sidebar or similar chrome. */
+  chrome: boolean;
+}
+
+export interface PageIndex {
+  /** Indexed (block-level) elements in document order. */
+  n: number;
+  el: Element[];
+  tag: string[];
+  /** Index of the nearest indexed ancestor, -1 for none. */
+  parent: number[];
+  /** One past the index of the last indexed descendant: descendants are (i, end[i]). */
+  end: number[];
+  flags: number[];
+  weight: number[];
+  /** Readability content score credited from paragraphs (NaN = never credited, not a candidate). */
+  score: number[];
+  /** Elements credited with a content score, in the order first credited. */
+  candidates: number[];
+  segStart: number[];
+  segEnd: number[];
+  /** Subtree counters, NC per element. */
+  counts: number[];
+  /** Text segments and block marks in document order; segEx[k] is 1 for text inside boilerplate. */
+  seg: string[];
+  segEx: number[];
+  anchors: AnchorRef[];
+  metas: Element[];
+  headLinks: Element[];
+  ldJson: string[];
+  title: string;
+  htmlLang: string;
+  /** <time> elements with whether they sit in boilerplate, in document order. */
+  times: { el: Element; chrome: boolean }[];
+  checkboxes: number;
+}
+
+const MAX_STEPS = 2_000_000;
+const MAX_SEG_CHARS = 600_000;
+const MAX_ANCHORS = 6000;
+
+function attr(el: Element, name: string): string {
+  const v = el.attribs?.[name];
+  return typeof v === 'string' ? v : '';
+}
+
+function childText(el: Element): string {
+  let s = '';
+  for (const c of el.children) s += (c as unknown as { data?: string }).data ?? '';
+  return s;
+}
+
+const NON_SPACE_RE = /\S/;
+
+function countCommas(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf(','); i !== -1; i = s.indexOf(',', i + 1)) n++;
+  if (n === 0 && s.length > 20) for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 0xff0c || s.charCodeAt(i) === 0x3001) n++;
+  return n;
+}
+
+const ENTER = 0;
+const EXIT = 1;
+const EXIT_LINK = 2;
+
+/**
+ * Walks the tree once. `stripUnlikely` applies the class/id guesses (a retry without them follows
+ * when they hid the post); `scoreParagraphs` credits paragraph scores to ancestors.
+ */
+export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
+  const ix: PageIndex = {
+    n: 0, el: [], tag: [], parent: [], end: [], flags: [], weight: [], score: [], candidates: [], segStart: [], segEnd: [], counts: [],
+    seg: [], segEx: [], anchors: [], metas: [], headLinks: [], ldJson: [], title: '', htmlLang: '', times: [], checkboxes: 0,
+  };
+  const { el: els, tag, parent, end, flags, weight, score, segStart, segEnd, counts, seg, segEx } = ix;
+  const C = new Array<number>(NC).fill(0);
+  const own: number[] = [];
+  const ownCommas: number[] = [];
+  const open: number[] = [];
+  const openAnchors: number[] = [];
+  let exDepth = 0;
+  let linkDepth = 0;
+  let headDepth = 0;
+  let listDepth = 0;
+  let tableDepth = 0;
+  let segChars = 0;
+
+  const stNode: AnyNode[] = [root];
+  const stOp: number[] = [ENTER];
+  let steps = 0;
+  while (stNode.length > 0) {
+    if (++steps > MAX_STEPS) break;
+    const node = stNode.pop()!;
+    const op = stOp.pop()!;
+    if (op === EXIT_LINK) {
+      linkDepth--;
+      const k = openAnchors.pop()!;
+      if (k >= 0) ix.anchors[k].segEnd = seg.length;
+      continue;
+    }
+    if (op === EXIT) {
+      const i = open.pop()!;
+      const name = tag[i];
+      for (let k = 0; k < NC; k++) counts[i * NC + k] += C[k];
+      end[i] = ix.n;
+      segEnd[i] = seg.length;
+      if (seg[seg.length - 1] !== BLOCK_MARK) {
+        seg.push(BLOCK_MARK);
+        segEx.push(0);
+      }
+      if (flags[i] & (F_HARD | F_UNLIKELY)) exDepth--;
+      if (name === 'ul' || name === 'ol') listDepth--;
+      else if (name.length === 2 && name.charCodeAt(0) === 104 && name !== 'hr' && name !== 'hgroup') headDepth--;
+      else if (name === 'table' || name === 'pre') tableDepth--;
+      if (own[i] >= 25) creditParagraph(ix, i, own[i], ownCommas[i]);
+      continue;
+    }
+    const type = node.type;
+    if (type === 'text') {
+      let data = (node as unknown as { data: string }).data;
+      if (data.length === 0) continue;
+      if (data.charCodeAt(0) <= 32 && !NON_SPACE_RE.test(data)) {
+        const prev = seg.length > 0 ? seg[seg.length - 1] : BLOCK_MARK;
+        if (prev === BLOCK_MARK || prev === ' ') continue;
+        data = ' ';
+      } else if (segChars > MAX_SEG_CHARS) continue;
+      seg.push(data);
+      segChars += data.length;
+      segEx.push(exDepth > 0 ? 1 : 0);
+      if (exDepth === 0 && data !== ' ') {
+        const len = data.length;
+        const commas = countCommas(data);
+        C[C_TEXT] += len;
+        C[C_COMMA] += commas;
+        if (linkDepth > 0) C[C_LINK] += len;
+        if (headDepth > 0) C[C_HEAD] += len;
+        if (listDepth > 0) C[C_LIST] += len;
+        if (open.length > 0) {
+          const o = open[open.length - 1];
+          own[o] += len;
+          ownCommas[o] += commas;
+        }
+      }
+      continue;
+    }
+    if (type !== 'tag' && type !== 'root' && type !== 'script' && type !== 'style') continue;
+    const elem = node as Element;
+    if (type !== 'root') {
+      const name = elem.name;
+      if (name === 'meta') {
+        if (ix.metas.length < 500) ix.metas.push(elem);
+        continue;
+      }
+      if (name === 'link') {
+        if (ix.headLinks.length < 200) ix.headLinks.push(elem);
+        continue;
+      }
+      if (name === 'script') {
+        if (ix.ldJson.length < 20 && /ld\+json/i.test(attr(elem, 'type'))) ix.ldJson.push(childText(elem));
+        continue;
+      }
+      if (name === 'title') {
+        if (!ix.title) ix.title = childText(elem);
+        continue;
+      }
+      if (name === 'head') {
+        // Only the head's metadata matters: visit its children for meta/link/script/title.
+        for (let k = elem.children.length - 1; k >= 0; k--) {
+          const c = elem.children[k];
+          if (c.type === 'tag' || c.type === 'script') {
+            stNode.push(c);
+            stOp.push(ENTER);
+          }
+        }
+        continue;
+      }
+      if (name === 'img') {
+        if (exDepth === 0) C[C_IMG]++;
+        continue;
+      }
+      if (name === 'input') {
+        if (exDepth === 0) C[C_INPUT]++;
+        if (attr(elem, 'type').toLowerCase() === 'checkbox') ix.checkboxes++;
+        continue;
+      }
+      if (SKIP_TAGS.has(name)) {
+        if (exDepth === 0 && (name === 'iframe' || name === 'object' || name === 'embed' || name === 'video')) C[C_EMBED]++;
+        continue;
+      }
+      const at = elem.attribs;
+      if (at !== undefined && ('hidden' in at || at['aria-hidden'] === 'true' || (at.style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(at.style)))) continue;
+      if (name === 'html' && !ix.htmlLang) ix.htmlLang = attr(elem, 'lang') || attr(elem, 'xml:lang');
+      if (name === 'time' && ix.times.length < 200) ix.times.push({ el: elem, chrome: exDepth > 0 });
+      if (BREAK_TAGS.has(name)) {
+        if (seg[seg.length - 1] !== BLOCK_MARK) {
+          seg.push(BLOCK_MARK);
+          segEx.push(0);
+        }
+        continue;
+      }
+      if (name === 'a') {
+        if (ix.anchors.length < MAX_ANCHORS) {
+          openAnchors.push(ix.anchors.length);
+          ix.anchors.push({ el: elem, segStart: seg.length, segEnd: -1, chrome: exDepth > 0 });
+        } else openAnchors.push(-1);
+        linkDepth++;
+        stNode.push(elem);
+        stOp.push(EXIT_LINK);
+        pushChildren(elem, stNode, stOp);
+        continue;
+      }
+      if (!INDEXED.has(name)) {
+        pushChildren(elem, stNode, stOp);
+        continue;
+      }
+      // An indexed element.
+      const i = ix.n++;
+      els.push(elem);
+      tag.push(name);
+      parent.push(open.length > 0 ? open[open.length - 1] : -1);
+      end.push(i + 1);
+      const cls = at?.class;
+      const id = at?.id;
+      weight.push(cls !== undefined || id !== undefined ? classWeight(cls, id) : 0);
+      let f = tableDepth > 0 ? F_IN_TABLE : 0;
+      if (exDepth === 0) {
+        const role = at?.role;
+        if (HARD_TAGS.has(name) || (role !== undefined && HARD_ROLES.has(role.toLowerCase()))) f |= F_HARD;
+        else if (
+          stripUnlikely &&
+          tableDepth === 0 &&
+          name !== 'html' && name !== 'body' && name !== 'article' && name !== 'main' &&
+          (cls !== undefined || id !== undefined)
+        ) {
+          const both = `${cls ?? ''} ${id ?? ''}`;
+          if (both.length < 400 && UNLIKELY_RE.test(both) && !MAYBE_RE.test(both)) f |= F_UNLIKELY;
+        }
+        if (f & (F_HARD | F_UNLIKELY)) exDepth++;
+      }
+      flags.push(f);
+      score.push(NaN);
+      own.push(0);
+      ownCommas.push(0);
+      for (let k = 0; k < NC; k++) counts.push(-C[k]);
+      if (exDepth === 0) {
+        if (name === 'p') C[C_P]++;
+        else if (name === 'li') C[C_LI]++;
+      }
+      if (name === 'ul' || name === 'ol') listDepth++;
+      else if (name.length === 2 && name.charCodeAt(0) === 104 && name !== 'hr') headDepth++;
+      else if (name === 'table' || name === 'pre') tableDepth++;
+      if (seg.length > 0 && seg[seg.length - 1] !== BLOCK_MARK) {
+        seg.push(BLOCK_MARK);
+        segEx.push(0);
+      }
+      segStart.push(seg.length);
+      segEnd.push(seg.length);
+      open.push(i);
+      stNode.push(elem);
+      stOp.push(EXIT);
+      pushChildren(elem, stNode, stOp);
+      continue;
+    }
+    pushChildren(elem, stNode, stOp);
+  }
+  // Close what a step limit left open.
+  while (open.length > 0) {
+    const i = open.pop()!;
+    for (let k = 0; k < NC; k++) counts[i * NC + k] += C[k];
+    end[i] = ix.n;
+    segEnd[i] = seg.length;
+  }
+  for (const a of ix.anchors) if (a.segEnd < 0) a.segEnd = seg.length;
+  return ix;
+}
+
+function pushChildren(el: Element, stNode: AnyNode[], stOp: number[]): void {
+  const kids = el.children;
+  if (!kids) return;
+  for (let k = kids.length - 1; k >= 0; k--) {
+    stNode.push(kids[k]);
+    stOp.push(ENTER);
+  }
+}
+
+const SCORED_PARAGRAPH = new Set(['p', 'pre', 'td', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'dd']);
+const SCORED_CONTAINER = new Set(['div', 'section', 'article', 'main', 'center', 'form', 'body']);
+
+function initialScore(name: string): number {
+  switch (name) {
+    case 'div':
+    case 'article':
+    case 'main':
+      return 5;
+    case 'section':
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      return 3;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      return -3;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * A paragraph (own text of an element, at least 25 characters) scores 1 + commas + 1 per 100
+ * characters (up to 3), credited to its ancestors: full to the first, half to the next, then
+ * a third of the level, five levels up. Loose text of a container with other blocks counts as a
+ * paragraph inside that container.
+ */
+function creditParagraph(ix: PageIndex, i: number, len: number, commas: number): void {
+  const name = ix.tag[i];
+  const leaf = ix.end[i] === i + 1;
+  let start: number;
+  if (SCORED_PARAGRAPH.has(name) || (leaf && SCORED_CONTAINER.has(name))) start = ix.parent[i];
+  else if (SCORED_CONTAINER.has(name)) start = i;
+  else return;
+  const s = 2 + commas + Math.min(Math.floor(len / 100), 3);
+  let a = start;
+  for (let level = 0; level < 5 && a >= 0; level++) {
+    if (Number.isNaN(ix.score[a])) {
+      ix.score[a] = initialScore(ix.tag[a]) + ix.weight[a];
+      ix.candidates.push(a);
+    }
+    ix.score[a] += s / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+    a = ix.parent[a];
+  }
+}
+
+/** A subtree counter of element i. */
+export function count(ix: PageIndex, i: number, k: number): number {
+  return ix.counts[i * NC + k];
+}
+
+export function linkDensity(ix: PageIndex, i: number): number {
+  const t = ix.counts[i * NC + C_TEXT];
+  return t === 0 ? 0 : ix.counts[i * NC + C_LINK] / t;
+}
