@@ -13,12 +13,16 @@ export interface MainContent {
   headings: string[];
   lists: { unordered: number; ordered: number; items: number };
   tables: number;
+  /** Index (in the page index) one past the last element of the main content. */
+  end: number;
+  /** The elements (page-index indices) the main content was read from. */
+  roots: number[];
 }
 
 const EXCLUDED = F_HARD | F_UNLIKELY;
 
 /** Final candidate score: the credited score scaled by (1 - link density). */
-function finalScores(ix: PageIndex): Float64Array {
+export function finalScores(ix: PageIndex): Float64Array {
   const out = new Float64Array(ix.n).fill(NaN);
   for (const i of ix.candidates) {
     const t = ix.counts[i * NC + C_TEXT];
@@ -82,7 +86,7 @@ function text(ix: PageIndex, i: number): string {
 }
 
 /** The top candidate and those of its siblings that belong to the article. */
-function contentRoots(ix: PageIndex, fs: Float64Array, top: number): number[] {
+export function contentRoots(ix: PageIndex, fs: Float64Array, top: number): number[] {
   const p = ix.parent[top];
   if (p < 0 || ix.tag[top] === 'body' || ix.tag[top] === 'html') return [top];
   const topScore = fs[top];
@@ -117,7 +121,7 @@ function normalTitle(s: string): string {
  * Readability's conditional clean-up, innermost first, with counters updated as blocks go (a
  * dropped link list no longer makes its container look link-heavy). Returns the dropped elements.
  */
-function cleanUp(ix: PageIndex, roots: number[], title: string): Set<number> {
+export function cleanUp(ix: PageIndex, roots: number[], title: string): Set<number> {
   const dropped = new Set<number>();
   const counts = new Map<number, number[]>();
   const cnt = (i: number) => {
@@ -140,7 +144,7 @@ function cleanUp(ix: PageIndex, roots: number[], title: string): Set<number> {
           const h = normalTitle(text(ix, i));
           if (h.length > 0 && (titleKey.includes(h) || h.includes(titleKey)) && h.length >= titleKey.length * 0.5) drop = true;
         }
-      } else if (CLEANED.has(name) && i !== r) drop = shouldDrop(ix, i, cnt(i), cnt(r)[C_TEXT]);
+      } else if (CLEANED.has(name) && i !== r && !(ix.end[i] === i + 1 && (name === 'div' || name === 'section'))) drop = shouldDrop(ix, i, cnt(i), cnt(r)[C_TEXT]);
       if (!drop) continue;
       dropped.add(i);
       const c = cnt(i);
@@ -228,14 +232,14 @@ function emit(ix: PageIndex, roots: number[], dropped: Set<number>, maxChars: nu
     parts.push(BLOCK_MARK);
   }
   const out = parts.join('').replace(WS_RUN_RE, ' ').replace(BLOCK_RUN_RE, '\n').trim();
-  return { text: out, headings, lists, tables };
+  return { text: out, headings, lists, tables, end: roots.length > 0 ? ix.end[roots[roots.length - 1]] : 0, roots };
 }
 
 /** The page's main content: the article element Readability would pick, cleaned, as text. */
 export function mainContent(ix: PageIndex, title: string, maxChars: number): MainContent {
   const fs = finalScores(ix);
   const top = topCandidate(ix, fs);
-  if (top < 0) return { text: '', headings: [], lists: { unordered: 0, ordered: 0, items: 0 }, tables: 0 };
+  if (top < 0) return { text: '', headings: [], lists: { unordered: 0, ordered: 0, items: 0 }, tables: 0, end: 0, roots: [] };
   const roots = contentRoots(ix, fs, top);
   return emit(ix, roots, cleanUp(ix, roots, title), maxChars);
 }

@@ -1,17 +1,20 @@
-// Page extraction: one htmlparser2 parse (cheerio/slim), then one iterative walk of the tree that
-// collects metadata, the main text without boilerplate, headings, lists, links and markers.
+// Page extraction: one htmlparser2 parse (cheerio/slim), one iterative walk of the tree into a flat
+// index (page-index.ts), then the main text (content.ts), metadata, JSON-LD (jsonld.ts), the
+// publication day (dates.ts), links and markers. The contract other tools measure through:
+// extract({ url, html }) -> { mainText (one line per block), publishedAt (YYYY-MM-DD), ... }.
 // Never throws: malformed, empty, huge or binary-looking input yields a (mostly empty) result.
 import { load } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
-import { indexPage } from './page-index.ts';
-import { mainContent } from './content.ts';
+import { BLOCK_MARK, indexPage, type PageIndex } from './page-index.ts';
+import { mainContent, type MainContent } from './content.ts';
+import { readJsonLd, type JsonLdInfo } from './jsonld.ts';
+import { isForeign, parseMachineDate, publicationDate } from './dates.ts';
 
 /** HTML beyond this many characters is not parsed (a few MB of markup is plenty for a page). */
 export const MAX_HTML_CHARS = 3_000_000;
 /** Main text beyond this many characters is not analysed. */
 export const MAX_TEXT_CHARS = 200_000;
 const MAX_LINKS = 3000;
-const MAX_JSONLD_CHARS = 200_000;
 
 export interface ExtractedLink {
   href: string;
@@ -52,7 +55,6 @@ export interface Extracted {
 const RESOURCE_EXT_RE = /\.(?:pdf|docx?|pptx?|xlsx?|odt|odp|ods|rtf|epub)(?:[?#]|$)/i;
 const RESOURCE_TEXT_RE = /\b(?:toolkit|template|worksheet|checklist|workbook|download|handbook|playbook|guidebook)s?\b/i;
 const FEED_HREF_RE = /(?:\/feed\/?|\/rss\/?|\.rss|atom\.xml|feed\.xml|rss\.xml|index\.xml|\/atom\/?)$/i;
-const URL_DATE_RE = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])(?:\/(0[1-9]|[12]\d|3[01]))?(?:\/|$)/;
 
 // [marker, literals one of which must occur (a cheap includes() gate), precise pattern]
 const COMPANY_MARKERS: [string, string[], RegExp][] = [
@@ -93,24 +95,12 @@ function resolve(href: string, base: URL | null): URL | null {
   }
 }
 
-/** ISO 8601 date (YYYY-MM-DD) from a machine-readable date string, or undefined. */
+/**
+ * ISO 8601 day (YYYY-MM-DD) from a machine-readable date string (ISO 8601 and its variants, RFC 822),
+ * the day as written (no time-zone shift: a post written late on the 14th was published on the 14th).
+ */
 export function normaliseDate(s: unknown): string | undefined {
-  if (typeof s !== 'string') return undefined;
-  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(s);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  let t = Date.UTC(y, mo - 1, d, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
-  if (m[7] && m[7] !== 'Z') {
-    const sign = m[7][0] === '-' ? -1 : 1;
-    const hh = Number(m[7].slice(1, 3));
-    const mm = Number(m[7].slice(-2));
-    t -= sign * (hh * 60 + mm) * 60_000;
-  }
-  if (!Number.isFinite(t)) return undefined;
-  return new Date(t).toISOString().slice(0, 10);
+  return parseMachineDate(s);
 }
 
 function platformOf(generator: string, hints: string): string | undefined {
@@ -145,37 +135,6 @@ function emptyExtracted(url: string): Extracted {
   };
 }
 
-interface LdInfo {
-  types: string[];
-  published?: string;
-  publisher?: string;
-  author?: string;
-}
-
-function walkJsonLd(root: unknown, info: LdInfo): void {
-  const stack: [unknown, number][] = [[root, 0]];
-  let seen = 0;
-  while (stack.length > 0 && seen < 500) {
-    const [v, depth] = stack.pop()!;
-    seen++;
-    if (v === null || typeof v !== 'object' || depth > 8) continue;
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], depth + 1]);
-      continue;
-    }
-    const o = v as Record<string, unknown>;
-    const t = o['@type'];
-    for (const ty of Array.isArray(t) ? t : [t]) if (typeof ty === 'string' && info.types.length < 50) info.types.push(ty.slice(0, 60));
-    if (!info.published) info.published = normaliseDate(o.datePublished) ?? normaliseDate(o.dateCreated);
-    const pub = o.publisher;
-    if (!info.publisher && pub && typeof pub === 'object' && typeof (pub as Record<string, unknown>).name === 'string') info.publisher = clean((pub as Record<string, string>).name).slice(0, 200);
-    for (const key of Object.keys(o)) {
-      const c = o[key];
-      if (c && typeof c === 'object') stack.push([c, depth + 1]);
-    }
-  }
-}
-
 /** Extract everything the scorer needs from one page. Never throws. */
 export function extract(input: { url: string; html: string }): Extracted {
   try {
@@ -184,9 +143,6 @@ export function extract(input: { url: string; html: string }): Extracted {
     return emptyExtracted(typeof input?.url === 'string' ? input.url : '');
   }
 }
-
-/** Below this many characters of main text, the class/id guesses are suspected of hiding the post. */
-const RETRY_CHARS = 500;
 
 function extractUnsafe(input: { url: string; html: string }): Extracted {
   const url = typeof input.url === 'string' ? input.url : '';
@@ -211,11 +167,65 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   if (!root) return out;
 
   const ix = indexPage(root, true);
+  const meta = readMeta(ix);
+  readHeadLinks(ix, base, out);
+  const ld = readJsonLd(ix.ldJson);
+  out.jsonLd = ld.blocks;
+  out.jsonLdTypes = [...new Set(ld.types)];
+  const titleText = clean(ix.title);
+  out.title = clean(titleText || meta['og:title'] || '').slice(0, 500);
+
+  const { main, index: mainIx } = readMainText(root, ix, out.title, ld);
+  out.mainText = main.text;
+  out.headings = main.headings;
+  out.lists = { ...main.lists, checkboxes: ix.checkboxes };
+  out.tables = main.tables;
+  if (!out.title) out.title = (out.headings[0] ?? '').slice(0, 500);
+  out.description = clean(meta['description'] || meta['og:description'] || '').slice(0, 1000);
+  const generator = meta['generator'] ? clean(meta['generator']).slice(0, 200) : '';
+  if (generator) out.generator = generator;
+  out.lang = (ix.htmlLang || meta['content-language'] || meta['og:locale'] || ld.inLanguage || '').trim().toLowerCase().replace('_', '-').split(/[-,\s]/)[0].slice(0, 8);
+  const siteName = clean(meta['og:site_name'] || meta['application-name'] || ld.website || ld.publisher || '');
+  if (siteName) out.siteName = siteName.slice(0, 200);
+
+  const anchorsText = readLinks(ix, base, out);
+  const hints = `${out.generator ?? ''} ${base?.hostname ?? ''} ${out.links.slice(0, 50).map((l) => l.href).join(' ')}`;
+  const platform = platformOf(out.generator ?? '', hints);
+  if (platform) out.platform = platform;
+  let chromeText = '';
+  for (let k = 0; k < ix.seg.length && chromeText.length < 5000; k++) if (ix.segEx[k] === 1) chromeText += ix.seg[k];
+  const markerText = `${anchorsText.slice(0, 10_000)} ${chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
+  for (const [k, lits, re] of COMPANY_MARKERS) if (hasMarker(markerText, lits, re)) out.companyMarkers.push(k);
+  for (const [k, lits, re] of NONPROFIT_MARKERS) if (hasMarker(markerText, lits, re)) out.nonprofitMarkers.push(k);
+
+  // The main content's elements and their ancestors: date elements inside them are the article's.
+  const mainAncestors = new Set<Element>();
+  for (const r of main.roots) for (let a = r; a >= 0 && !mainAncestors.has(mainIx.el[a]); a = mainIx.parent[a]) mainAncestors.add(mainIx.el[a]);
+  const published = publicationDate({
+    url,
+    meta,
+    ld,
+    elements: mainIx.dateEls.map(({ el, pos }) => ({ el, foreign: isForeign(el, mainAncestors), beforeEnd: pos < main.end })),
+    title: out.title,
+    mainText: out.mainText,
+    ...aroundHeading(mainIx, out.title),
+    lang: out.lang,
+  });
+  if (published) out.publishedAt = published;
+  return out;
+}
+
+/** First value of each meta key (name, property, itemprop or http-equiv; lower case). */
+function readMeta(ix: PageIndex): Record<string, string> {
   const meta: Record<string, string> = {};
   for (const el of ix.metas) {
     const key = (attr(el, 'property') || attr(el, 'name') || attr(el, 'itemprop') || attr(el, 'http-equiv')).toLowerCase();
     if (key && !(key in meta)) meta[key] = attr(el, 'content').slice(0, 1000);
   }
+  return meta;
+}
+
+function readHeadLinks(ix: PageIndex, base: URL | null, out: Extracted): void {
   for (const el of ix.headLinks) {
     const rel = attr(el, 'rel').toLowerCase();
     const href = attr(el, 'href');
@@ -225,47 +235,87 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
       if (u && /^https?:$/.test(u.protocol) && !out.feedUrls.includes(u.href) && out.feedUrls.length < 10) out.feedUrls.push(u.href);
     }
   }
-  const titleText = clean(ix.title);
-  const titleHint = titleText || clean(meta['og:title'] ?? '');
-  let main = mainContent(ix, titleHint, MAX_TEXT_CHARS);
-  if (main.text.length < RETRY_CHARS) {
-    const loose = mainContent(indexPage(root, false), titleHint, MAX_TEXT_CHARS);
-    if (loose.text.length > main.text.length) main = loose;
+}
+
+/**
+ * The page's text around its article heading (the h1-h3 that repeats the title, else the first h1
+ * outside chrome): its own text and about 300 characters after it, where bylines and publication
+ * dates are written, and about 80 characters before it (a dateline above the title).
+ */
+function textAroundHeading(ix: PageIndex, title: string): { after: string; before: string } {
+  const key = normalTitle(title);
+  let h = -1;
+  for (let i = 0; i < ix.n && h < 0; i++) {
+    const t = ix.tag[i];
+    if (t !== 'h1' && t !== 'h2' && t !== 'h3') continue;
+    const text = normalTitle(ix.seg.slice(ix.segStart[i], ix.segEnd[i]).join(''));
+    if (text.length >= 8 && key.includes(text.slice(0, 30))) h = i;
   }
-  out.mainText = main.text;
-  out.headings = main.headings;
-  out.lists = { ...main.lists, checkboxes: ix.checkboxes };
-  out.tables = main.tables;
-  out.lang = ix.htmlLang;
-  const seg = ix.seg;
-  let chromeText = '';
-  for (let k = 0; k < seg.length && chromeText.length < 5000; k++) if (ix.segEx[k] === 1) chromeText += seg[k];
-  const ldTexts = ix.ldJson.filter((t) => t.length <= MAX_JSONLD_CHARS);
+  for (let i = 0; i < ix.n && h < 0; i++) if (ix.tag[i] === 'h1' && ix.segEx[ix.segStart[i]] === 0) h = i;
+  if (h < 0) return { after: '', before: '' };
+  let after = '';
+  for (let k = ix.segStart[h]; k < ix.seg.length && after.length < 300 + (ix.segEnd[h] - ix.segStart[h]) * 20; k++) {
+    after += ix.seg[k] === BLOCK_MARK ? '\n' : ix.seg[k];
+    if (k >= ix.segEnd[h] && after.length > 600) break;
+  }
+  let before = '';
+  for (let k = ix.segStart[h] - 1; k >= 0 && before.length < 80; k--) before = (ix.seg[k] === BLOCK_MARK ? '\n' : ix.seg[k]) + before;
+  return { after: after.replace(/[^\S\n]+/g, ' ').slice(0, 800), before: before.replace(/[^\S\n]+/g, ' ').slice(-120) };
+}
 
-  // Meta.
-  out.title = clean(titleText || meta['og:title'] || out.headings[0] || '').slice(0, 500);
-  out.description = clean(meta['description'] || meta['og:description'] || '').slice(0, 1000);
-  out.generator = meta['generator'] ? clean(meta['generator']).slice(0, 200) : undefined;
-  if (!out.generator) delete out.generator;
-  if (!out.lang) out.lang = meta['content-language'] || meta['og:locale'] || '';
-  out.lang = out.lang.trim().toLowerCase().replace('_', '-').split(/[-,\s]/)[0].slice(0, 8);
+function aroundHeading(ix: PageIndex, title: string): { afterHeading: string; beforeHeading: string } {
+  const { after, before } = textAroundHeading(ix, title);
+  return { afterHeading: after, beforeHeading: before };
+}
 
-  // JSON-LD, parsed defensively.
-  const ld: LdInfo = { types: [] };
-  for (const t of ldTexts) {
-    try {
-      const v: unknown = JSON.parse(t.trim().replace(/^<!--|-->$/g, ''));
-      out.jsonLd.push(v);
-      walkJsonLd(v, ld);
-    } catch {
-      /* malformed JSON-LD is ignored */
+function normalTitle(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Below this many characters of main text, the class/id guesses are suspected of hiding the post. */
+const RETRY_CHARS = 500;
+
+/**
+ * The main text, Readability's way; again without the class/id guesses when they left little; the
+ * JSON-LD articleBody when the page's markup holds far less of the article than its JSON-LD does
+ * (pages that load the rest of the article with scripts).
+ */
+function readMainText(root: AnyNode, ix: PageIndex, title: string, ld: JsonLdInfo): { main: MainContent; index: PageIndex } {
+  let main = mainContent(ix, title, MAX_TEXT_CHARS);
+  let index = ix;
+  if (main.text.length < RETRY_CHARS) {
+    const looseIx = indexPage(root, false);
+    const loose = mainContent(looseIx, title, MAX_TEXT_CHARS);
+    if (loose.text.length > main.text.length) {
+      main = loose;
+      index = looseIx;
     }
   }
-  out.jsonLdTypes = [...new Set(ld.types)];
-  const siteName = clean(meta['og:site_name'] || meta['application-name'] || ld.publisher || '');
-  if (siteName) out.siteName = siteName.slice(0, 200);
+  const body = ld.articleBody ? ldText(ld.articleBody) : '';
+  if (body.length > 500 && body.length > 1.5 * main.text.length) main = { ...main, text: body.slice(0, MAX_TEXT_CHARS) };
+  return { main, index };
+}
 
-  // Links, anchors, resources, author and contact.
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Plain text of a JSON-LD articleBody (some carry entities or markup). */
+function ldText(s: string): string {
+  return s
+    .replace(/<\/?(?:p|div|br|li|h[1-6])\b[^>]{0,300}>/gi, '\n')
+    .replace(/<[^>]{0,300}>/g, ' ')
+    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (m, e: string) => {
+      if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
+    })
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\n ]*/g, '\n')
+    .trim();
+}
+
+/** Links of the page (absolute http(s), deduplicated, bounded), resources, author and contact links; returns the anchors' text. */
+function readLinks(ix: PageIndex, base: URL | null, out: Extracted): string {
+  const seg = ix.seg;
   const allText = (start: number, end: number) => clean(seg.slice(start, end).join('')).slice(0, 300);
   const seenHref = new Set<string>();
   const hostKey = (h: string) => h.toLowerCase().replace(/^www\./, '');
@@ -294,30 +344,5 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
     if ((/\bcontact\b/i.test(text) || /\/contact(?:-us)?\/?$/i.test(u.pathname)) && out.contactLinks.length < 10) out.contactLinks.push(href);
     if (FEED_HREF_RE.test(u.pathname) && internal && out.feedUrls.length < 10 && !out.feedUrls.includes(href)) out.feedUrls.push(href);
   }
-
-  // Platform and markers.
-  const hints = `${out.generator ?? ''} ${base?.hostname ?? ''} ${out.links.slice(0, 50).map((l) => l.href).join(' ')}`;
-  const platform = platformOf(out.generator ?? '', hints);
-  if (platform) out.platform = platform;
-  const markerText = `${anchorsText.slice(0, 10_000)} ${chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
-  for (const [k, lits, re] of COMPANY_MARKERS) if (hasMarker(markerText, lits, re)) out.companyMarkers.push(k);
-  for (const [k, lits, re] of NONPROFIT_MARKERS) if (hasMarker(markerText, lits, re)) out.nonprofitMarkers.push(k);
-
-  // Publication date: JSON-LD, then meta, then <time>, then the URL.
-  const metaDate =
-    normaliseDate(meta['article:published_time']) ??
-    normaliseDate(meta['og:published_time']) ??
-    normaliseDate(meta['datepublished']) ??
-    normaliseDate(meta['date']) ??
-    normaliseDate(meta['dc.date']) ??
-    normaliseDate(meta['dc.date.issued']) ??
-    normaliseDate(meta['parsely-pub-date']);
-  let urlDate: string | undefined;
-  const um = base ? URL_DATE_RE.exec(base.pathname) : null;
-  if (um) urlDate = `${um[1]}-${um[2]}-${um[3] ?? '01'}`;
-  let timeDate: string | undefined;
-  for (const t of ix.times) if (!t.chrome && (timeDate = normaliseDate(attr(t.el, 'datetime')))) break;
-  const published = ld.published ?? metaDate ?? timeDate ?? urlDate;
-  if (published) out.publishedAt = published;
-  return out;
+  return anchorsText;
 }

@@ -39,11 +39,12 @@ const INDEXED = new Set([
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'select', 'button', 'textarea', 'head']);
 const HARD_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'dialog', 'menu', 'figcaption']);
 const HARD_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'alert', 'tablist']);
+const DATE_HINT_RE = /date|datum|fecha|time|publi|posted|byline|stamp|meta|dato/i;
 const BREAK_TAGS = new Set(['br', 'hr']);
 
 // Class and id guesses, in the manner of Readability (generic words, not per-site names).
 const UNLIKELY_RE =
-  /-ad-|\bads?\b|advert|agegate|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|footer|gdpr|masthead|menu|modal|newsletter|outbrain|pager|pagination|popup|promo|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|taboola|most-?popular|recommend|signup|sign-up|paywall|toolbar|navbar|masthead|trending|tags?-?list|byline|author-?bio|about-?the-?author/i;
+  /-ad-|\bads?\b|advert|agegate|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|footer|gdpr|masthead|menu|modal|newsletter|outbrain|pager|pagination|popup|promo|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|taboola|most-?popular|recommend|signup|sign-up|toolbar|navbar|masthead|trending|tags?-?list|byline|author-?bio|about-?the-?author/i;
 const MAYBE_RE = /and|article|body|column|content|main|shadow|story|entry|post-?text/i;
 const POSITIVE_RE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|markdown/i;
 const NEGATIVE_RE =
@@ -99,8 +100,8 @@ export interface PageIndex {
   ldJson: string[];
   title: string;
   htmlLang: string;
-  /** <time> elements with whether they sit in boilerplate, in document order. */
-  times: { el: Element; chrome: boolean }[];
+  /** <time> elements and elements whose class, id or itemprop names a date, with their document position (ix.n when met). */
+  dateEls: { el: Element; pos: number }[];
   checkboxes: number;
 }
 
@@ -139,7 +140,7 @@ const EXIT_LINK = 2;
 export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
   const ix: PageIndex = {
     n: 0, el: [], tag: [], parent: [], end: [], flags: [], weight: [], score: [], candidates: [], segStart: [], segEnd: [], counts: [],
-    seg: [], segEx: [], anchors: [], metas: [], headLinks: [], ldJson: [], title: '', htmlLang: '', times: [], checkboxes: 0,
+    seg: [], segEx: [], anchors: [], metas: [], headLinks: [], ldJson: [], title: '', htmlLang: '', dateEls: [], checkboxes: 0,
   };
   const { el: els, tag, parent, end, flags, weight, score, segStart, segEnd, counts, seg, segEx } = ix;
   const C = new Array<number>(NC).fill(0);
@@ -170,6 +171,8 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
     if (op === EXIT) {
       const i = open.pop()!;
       const name = tag[i];
+      // A div or section of inline content only is a paragraph too (Readability turns it into a <p>).
+      if (own[i] > 0 && ix.n === i + 1 && (name === 'div' || name === 'section') && exDepth === 0) C[C_P]++;
       for (let k = 0; k < NC; k++) counts[i * NC + k] += C[k];
       end[i] = ix.n;
       segEnd[i] = seg.length;
@@ -259,7 +262,8 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
       const at = elem.attribs;
       if (at !== undefined && ('hidden' in at || at['aria-hidden'] === 'true' || (at.style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(at.style)))) continue;
       if (name === 'html' && !ix.htmlLang) ix.htmlLang = attr(elem, 'lang') || attr(elem, 'xml:lang');
-      if (name === 'time' && ix.times.length < 200) ix.times.push({ el: elem, chrome: exDepth > 0 });
+      if (ix.dateEls.length < 100 && at !== undefined && (name === 'time' || DATE_HINT_RE.test(`${at.class ?? ''} ${at.id ?? ''} ${at.itemprop ?? ''}`.slice(0, 300))))
+        ix.dateEls.push({ el: elem, pos: ix.n });
       if (BREAK_TAGS.has(name)) {
         if (seg[seg.length - 1] !== BLOCK_MARK) {
           seg.push(BLOCK_MARK);
