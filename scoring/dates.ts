@@ -63,11 +63,14 @@ export interface DateHint {
   /** Accept two-digit years (31.10.23), only where the element says it holds a date. */
   shortYear?: boolean;
 }
+const YEAR_RE = /(?:19|20)\d\d/;
 const DMY_SHORT_RE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/;
 
 /** The first full date written in `s` (ISO, 12.3.2019, 3/12/2019, 12. März 2019, March 12, 2019, 2019年3月12日), or undefined. */
 export function parseWrittenDate(s: string, hint: DateHint = { monthFirst: false }): string | undefined {
   if (s.length > 2000) s = s.slice(0, 2000);
+  // Every pattern needs a four-digit year (or, with short years, a d.m.yy): most texts have none.
+  if (!YEAR_RE.test(s) && !(hint.shortYear && DMY_SHORT_RE.test(s))) return undefined;
   let best: { at: number; date: string } | undefined;
   const consider = (at: number, date: string | undefined) => {
     if (date && (!best || at < best.at)) best = { at, date };

@@ -1,9 +1,9 @@
-// Page extraction: one htmlparser2 parse (cheerio/slim), one iterative walk of the tree into a flat
+// Page extraction: one htmlparser2 parse (the parser cheerio/slim wraps, without the wrapper), one iterative walk of the tree into a flat
 // index (page-index.ts), then the main text (content.ts), metadata, JSON-LD (jsonld.ts), the
 // publication day (dates.ts), links and markers. The contract other tools measure through:
 // extract({ url, html }) -> { mainText (one line per block), publishedAt (YYYY-MM-DD), ... }.
 // Never throws: malformed, empty, huge or binary-looking input yields a (mostly empty) result.
-import { load } from 'cheerio/slim';
+import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import { BLOCK_MARK, indexPage, type PageIndex } from './page-index.ts';
 import { mainContent, type MainContent } from './content.ts';
@@ -160,7 +160,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   }
   let root: AnyNode;
   try {
-    root = load(html, { xml: false })?.root()[0] as AnyNode;
+    root = parseDocument(html);
   } catch {
     return out;
   }
