@@ -13,6 +13,8 @@ export interface MainContent {
   headings: string[];
   lists: { unordered: number; ordered: number; items: number };
   tables: number;
+  /** <pre> blocks (code) in the main content. */
+  codeBlocks: number;
   /** Index (in the page index) one past the last element of the main content. */
   end: number;
   /** The elements (page-index indices) the main content was read from. */
@@ -194,6 +196,7 @@ function emit(ix: PageIndex, roots: number[], dropped: Set<number>, maxChars: nu
   const headings: string[] = [];
   const lists = { unordered: 0, ordered: 0, items: 0 };
   let tables = 0;
+  let codeBlocks = 0;
   let chars = 0;
   for (const r of roots) {
     // Elements of the root in document order, skipping dropped and excluded subtrees.
@@ -226,20 +229,21 @@ function emit(ix: PageIndex, roots: number[], dropped: Set<number>, maxChars: nu
           lists.items += items;
         }
       } else if (name === 'table') tables++;
+      else if (name === 'pre') codeBlocks++;
       i++;
     }
     emitTo(ix.segEnd[r]);
     parts.push(BLOCK_MARK);
   }
   const out = parts.join('').replace(WS_RUN_RE, ' ').replace(BLOCK_RUN_RE, '\n').trim();
-  return { text: out, headings, lists, tables, end: roots.length > 0 ? ix.end[roots[roots.length - 1]] : 0, roots };
+  return { text: out, headings, lists, tables, codeBlocks, end: roots.length > 0 ? ix.end[roots[roots.length - 1]] : 0, roots };
 }
 
 /** The page's main content: the article element Readability would pick, cleaned, as text. */
 export function mainContent(ix: PageIndex, title: string, maxChars: number): MainContent {
   const fs = finalScores(ix);
   const top = topCandidate(ix, fs);
-  if (top < 0) return { text: '', headings: [], lists: { unordered: 0, ordered: 0, items: 0 }, tables: 0, end: 0, roots: [] };
+  if (top < 0) return { text: '', headings: [], lists: { unordered: 0, ordered: 0, items: 0 }, tables: 0, codeBlocks: 0, end: 0, roots: [] };
   const roots = contentRoots(ix, fs, top);
   return emit(ix, roots, cleanUp(ix, roots, title), maxChars);
 }

@@ -50,6 +50,8 @@ export interface Extracted {
   authorLinks: string[];
   contactLinks: string[];
   tables: number;
+  /** <pre> blocks (code) in the main content. */
+  codeBlocks: number;
 }
 
 const RESOURCE_EXT_RE = /\.(?:pdf|docx?|pptx?|xlsx?|odt|odp|ods|rtf|epub)(?:[?#]|$)/i;
@@ -132,6 +134,7 @@ function emptyExtracted(url: string): Extracted {
     authorLinks: [],
     contactLinks: [],
     tables: 0,
+    codeBlocks: 0,
   };
 }
 
@@ -180,6 +183,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   out.headings = main.headings;
   out.lists = { ...main.lists, checkboxes: ix.checkboxes };
   out.tables = main.tables;
+  out.codeBlocks = main.codeBlocks;
   if (!out.title) out.title = (out.headings[0] ?? '').slice(0, 500);
   out.description = clean(meta['description'] || meta['og:description'] || '').slice(0, 1000);
   const generator = meta['generator'] ? clean(meta['generator']).slice(0, 200) : '';

@@ -1,26 +1,48 @@
-// The one adapter to natural (deep import only: the root pulls in fs/os-bound classifiers).
-// Tokens come from our own linear-time regex; stems from natural's Porter stemmer, cached,
-// because stemming every token costs several times a parse.
+// The one adapter to natural (deep imports only: the root pulls in fs/os-bound classifiers and
+// database clients). Stems per language: natural's Porter/Snowball stemmers for English, Spanish,
+// French, Swedish and Norwegian; our own Snowball German and Danish (snowball.ts says why). Cached,
+// because stemming every token costs several times a parse. Tokens come from our own scanner.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import PorterStemmerEs from 'natural/lib/natural/stemmers/porter_stemmer_es.js';
+import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
+import PorterStemmerSv from 'natural/lib/natural/stemmers/porter_stemmer_sv.js';
+import PorterStemmerNo from 'natural/lib/natural/stemmers/porter_stemmer_no.js';
+import type { Lang } from './lang.ts';
+import { stemDanish, stemGerman } from './snowball.ts';
+
+const STEMMERS: Record<Lang, (token: string) => string> = {
+  en: (t) => PorterStemmer.stem(t),
+  es: (t) => PorterStemmerEs.stem(t),
+  fr: (t) => PorterStemmerFr.stem(t),
+  sv: (t) => PorterStemmerSv.stem(t),
+  no: (t) => PorterStemmerNo.stem(t),
+  da: stemDanish,
+  de: stemGerman,
+};
 
 const STEM_CACHE_MAX = 60_000;
-const stemCache = new Map<string, string>();
+const stemCaches = new Map<Lang, Map<string, string>>();
 
-/** Porter stem of a lower-case token, cached. Tokens with digits or very long ones are kept as is. */
-export function stem(token: string): string {
-  const hit = stemCache.get(token);
+/** Stem of a lower-case token in `lang` (default English), cached. Tokens with digits or very long ones are kept as is. */
+export function stem(token: string, lang: Lang = 'en'): string {
+  let cache = stemCaches.get(lang);
+  if (!cache) {
+    cache = new Map();
+    stemCaches.set(lang, cache);
+  }
+  const hit = cache.get(token);
   if (hit !== undefined) return hit;
   let s: string;
   if (token.length < 3 || token.length > 30 || /\d/.test(token)) s = token;
   else {
     try {
-      s = PorterStemmer.stem(token);
+      s = STEMMERS[lang](token);
     } catch {
       s = token;
     }
   }
-  if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
-  stemCache.set(token, s);
+  if (cache.size >= STEM_CACHE_MAX) cache.clear();
+  cache.set(token, s);
   return s;
 }
 
@@ -88,9 +110,9 @@ export function tokenizeInto(text: string, out: string[]): number {
   return k;
 }
 
-export function stemAll(tokens: string[]): string[] {
+export function stemAll(tokens: string[], lang: Lang = 'en'): string[] {
   const out = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) out[i] = stem(tokens[i]);
+  for (let i = 0; i < tokens.length; i++) out[i] = stem(tokens[i], lang);
   return out;
 }
 
