@@ -47,17 +47,20 @@ function bodyIndex(ix: PageIndex): number {
   return 0;
 }
 
+/** The document, <html> and <body>: the page as a whole, never a candidate's parent to climb to. */
+const isPage = (ix: PageIndex, i: number) => ix.tag[i] === 'body' || ix.tag[i] === 'html' || ix.tag[i] === '#root';
+
 /** The element holding the article, Readability's way; -1 when the page has no indexed element. */
 export function topCandidate(ix: PageIndex, fs: Float64Array): number {
   if (ix.n === 0) return -1;
   const body = bodyIndex(ix);
   const ranked = ix.candidates.filter((i) => !Number.isNaN(fs[i])).sort((a, b) => fs[b] - fs[a] || a - b);
-  if (ranked.length === 0 || ix.tag[ranked[0]] === 'body' || ix.tag[ranked[0]] === 'html') return body;
+  if (ranked.length === 0 || isPage(ix, ranked[0])) return body;
   let top = ranked[0];
   // Several near-equal candidates under one ancestor: the article is that ancestor.
   const alternatives = ranked.slice(1, 5).filter((i) => fs[i] / fs[top] >= 0.75);
   if (alternatives.length >= 3) {
-    for (let p = ix.parent[top]; p >= 0 && ix.tag[p] !== 'body'; p = ix.parent[p]) {
+    for (let p = ix.parent[top]; p >= 0 && !isPage(ix, p); p = ix.parent[p]) {
       if (alternatives.filter((a) => isAncestor(ix, p, a)).length >= 3) {
         top = p;
         break;
@@ -67,7 +70,7 @@ export function topCandidate(ix: PageIndex, fs: Float64Array): number {
   // Climb while the parent scores better (the article wrapper rather than its first section).
   let lastScore = fs[top];
   const threshold = lastScore / 3;
-  for (let p = ix.parent[top]; p >= 0 && ix.tag[p] !== 'body'; p = ix.parent[p]) {
+  for (let p = ix.parent[top]; p >= 0 && !isPage(ix, p); p = ix.parent[p]) {
     if (Number.isNaN(fs[p])) continue;
     if (fs[p] < threshold) break;
     if (fs[p] > lastScore) {
@@ -77,7 +80,7 @@ export function topCandidate(ix: PageIndex, fs: Float64Array): number {
     lastScore = fs[p];
   }
   // An only child stands for its parent.
-  for (let p = ix.parent[top]; p >= 0 && ix.tag[p] !== 'body' && indexedChildren(ix, p).length === 1; p = ix.parent[p]) top = p;
+  for (let p = ix.parent[top]; p >= 0 && !isPage(ix, p) && indexedChildren(ix, p).length === 1; p = ix.parent[p]) top = p;
   return top;
 }
 
@@ -90,7 +93,7 @@ function text(ix: PageIndex, i: number): string {
 /** The top candidate and those of its siblings that belong to the article. */
 export function contentRoots(ix: PageIndex, fs: Float64Array, top: number): number[] {
   const p = ix.parent[top];
-  if (p < 0 || ix.tag[top] === 'body' || ix.tag[top] === 'html') return [top];
+  if (p < 0 || isPage(ix, top)) return [top];
   const topScore = fs[top];
   const threshold = Math.max(10, topScore * 0.2);
   const topClass = ix.el[top].attribs?.class ?? '';

@@ -100,7 +100,7 @@ export interface PageIndex {
   ldJson: string[];
   title: string;
   htmlLang: string;
-  /** <time> elements and elements whose class, id or itemprop names a date, with their document position (ix.n when met). */
+  /** <time> elements and elements whose class, id or itemprop names a date, with the index of the indexed element they sit in. */
   dateEls: { el: Element; pos: number }[];
   checkboxes: number;
 }
@@ -263,7 +263,7 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
       if (at !== undefined && ('hidden' in at || at['aria-hidden'] === 'true' || (at.style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(at.style)))) continue;
       if (name === 'html' && !ix.htmlLang) ix.htmlLang = attr(elem, 'lang') || attr(elem, 'xml:lang');
       if (ix.dateEls.length < 100 && at !== undefined && (name === 'time' || DATE_HINT_RE.test(`${at.class ?? ''} ${at.id ?? ''} ${at.itemprop ?? ''}`.slice(0, 300))))
-        ix.dateEls.push({ el: elem, pos: ix.n });
+        ix.dateEls.push({ el: elem, pos: open.length > 0 ? open[open.length - 1] : -1 });
       if (BREAK_TAGS.has(name)) {
         if (seg[seg.length - 1] !== BLOCK_MARK) {
           seg.push(BLOCK_MARK);
@@ -286,7 +286,11 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
         pushChildren(elem, stNode, stOp);
         continue;
       }
-      // An indexed element.
+    }
+    // An indexed element (the document itself is one too, '#root', so top-level blocks have a parent).
+    {
+      const name = type === 'root' ? '#root' : elem.name;
+      const at = type === 'root' ? undefined : elem.attribs;
       const i = ix.n++;
       els.push(elem);
       tag.push(name);

@@ -254,6 +254,8 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
   const combined = 0.6 * lexScore + 0.4 * modelP * Math.min(1, components.relevance * 1.5);
   let raw = combined * (0.92 + 0.08 * freshness);
   if (thin) raw *= 0.75;
+  // Stuffed pages get no second opinion either: the model reads "mentor" density as relevance.
+  if (stuffing) raw *= 0.4;
   const score = Math.round(calibrate(model, Math.min(1, Math.max(0, raw))) * 1000) / 10;
 
   const evidence = pickEvidence(f);
