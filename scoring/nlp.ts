@@ -20,6 +20,16 @@ const STEMMERS: Record<Lang, (token: string) => string> = {
   de: stemGerman,
 };
 
+/**
+ * Words the stemmer would conflate with another meaning: Spanish and French mentee words built on
+ * "mentor" ("mentorado", "mentorée") would otherwise stem to "mentor" and read as the mentor;
+ * Spanish "comando" would stem like "cómo".
+ */
+const STEM_EXCEPTIONS: Partial<Record<Lang, Record<string, string>>> = {
+  es: { mentorado: 'mentorad', mentorada: 'mentorad', mentorados: 'mentorad', mentoradas: 'mentorad', comando: 'comand', comandos: 'comand' },
+  fr: { mentoré: 'mentore', mentorée: 'mentore', mentorés: 'mentore', mentorées: 'mentore' },
+};
+
 const STEM_CACHE_MAX = 60_000;
 const stemCaches = new Map<Lang, Map<string, string>>();
 
@@ -33,7 +43,9 @@ export function stem(token: string, lang: Lang = 'en'): string {
   const hit = cache.get(token);
   if (hit !== undefined) return hit;
   let s: string;
-  if (token.length < 3 || token.length > 30 || /\d/.test(token)) s = token;
+  const exception = STEM_EXCEPTIONS[lang]?.[token];
+  if (exception !== undefined) s = exception;
+  else if (token.length < 3 || token.length > 30 || /\d/.test(token)) s = token;
   else {
     try {
       s = STEMMERS[lang](token);

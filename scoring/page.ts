@@ -256,6 +256,8 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
   if (thin) raw *= 0.75;
   // Stuffed pages get no second opinion either: the model reads "mentor" density as relevance.
   if (stuffing) raw *= 0.4;
+  // Nor do software documentation and "Mentor" products: their mentor words are names.
+  if (softwareDocs || brand) raw *= 0.5;
   const score = Math.round(calibrate(model, Math.min(1, Math.max(0, raw))) * 1000) / 10;
 
   const evidence = pickEvidence(f);

@@ -50,8 +50,7 @@ export const es: Lexicon = {
   ],
   hardware: [...en.hardware, 'kit de robótica', 'robótica', 'montaje', 'sensor', 'motor', 'placa', 'soldar', 'batería', 'montar', 'tornillos', 'ruedas'],
   jobs: [
-    'buscamos', 'oferta de empleo', 'oferta de trabajo', 'vacante', 'vacantes', 'puesto', 'plazo de solicitud', 'envía tu cv', 'inscríbete en la oferta',
-    'funciones', 'requisitos', 'salario', 'sueldo', 'por hora', 'media jornada', 'jornada completa', 'contrato', 'empleador', 'currículum', 'cv',
+    'buscamos', 'oferta de empleo', 'oferta de trabajo', 'vacante', 'vacantes', 'puesto de trabajo', 'plazo de solicitud', 'envía tu cv', 'inscríbete en la oferta', 'salario', 'sueldo', 'por hora', 'media jornada', 'jornada completa', 'contrato', 'empleador', 'currículum', 'cv',
   ],
   leadership: ['liderazgo', 'líder', 'líderes', 'jefe', 'jefa', 'gerente', 'directivos', 'reunión uno a uno', 'reuniones uno a uno', 'equipo', 'tu equipo', 'delegar', 'gestión de equipos', 'colaboradores'],
   mentorSide: [
