@@ -3,6 +3,7 @@
 // related siblings), then a conditional clean-up inside it (link-heavy lists and blocks, image
 // galleries, forms, headings that repeat the title) and the text one line per block.
 import {
+  weightOf,
   BLOCK_MARK, C_COMMA, C_EMBED, C_HEAD, C_IMG, C_INPUT, C_LI, C_LINK, C_LIST, C_P, C_TEXT, F_HARD, F_UNLIKELY, NC, type PageIndex,
 } from './page-index.ts';
 
@@ -128,56 +129,54 @@ function normalTitle(s: string): string {
  */
 export function cleanUp(ix: PageIndex, roots: number[], title: string): Set<number> {
   const dropped = new Set<number>();
-  const counts = new Map<number, number[]>();
-  const cnt = (i: number) => {
-    let c = counts.get(i);
-    if (!c) {
-      c = ix.counts.slice(i * NC, i * NC + NC);
-      counts.set(i, c);
-    }
-    return c;
-  };
   const titleKey = normalTitle(title);
+  // Counters of the elements whose subtrees lost a dropped block (few): counts = index counts - lost.
+  const lost = new Map<number, number[]>();
+  const get = (i: number, k: number) => ix.counts[i * NC + k] - (lost.get(i)?.[k] ?? 0);
   for (const r of roots) {
+    const rootText = get(r, C_TEXT);
     for (let i = ix.end[r] - 1; i >= r; i--) {
       const name = ix.tag[i];
       if (ix.flags[i] & EXCLUDED) continue;
       let drop = false;
       if (HEADINGS.has(name)) {
-        if (ix.weight[i] < 0) drop = true;
+        if (weightOf(ix, i) < 0) drop = true;
         else if ((name === 'h1' || name === 'h2') && titleKey !== '') {
           const h = normalTitle(text(ix, i));
           if (h.length > 0 && (titleKey.includes(h) || h.includes(titleKey)) && h.length >= titleKey.length * 0.5) drop = true;
         }
-      } else if (CLEANED.has(name) && i !== r && !(ix.end[i] === i + 1 && (name === 'div' || name === 'section'))) drop = shouldDrop(ix, i, cnt(i), cnt(r)[C_TEXT]);
+      } else if (CLEANED.has(name) && i !== r && !(ix.end[i] === i + 1 && (name === 'div' || name === 'section'))) drop = shouldDrop(ix, i, get, rootText);
       if (!drop) continue;
       dropped.add(i);
-      const c = cnt(i);
+      const own: number[] = [];
+      for (let k = 0; k < NC; k++) own.push(get(i, k));
       for (let a = ix.parent[i]; a >= r && a >= 0; a = ix.parent[a]) {
-        const ca = cnt(a);
-        for (let k = 0; k < NC; k++) ca[k] -= c[k];
+        let l = lost.get(a);
+        if (!l) lost.set(a, (l = new Array<number>(NC).fill(0)));
+        for (let k = 0; k < NC; k++) l[k] += own[k];
       }
     }
   }
   return dropped;
 }
 
-function shouldDrop(ix: PageIndex, i: number, c: number[], rootText: number): boolean {
+function shouldDrop(ix: PageIndex, i: number, get: (i: number, k: number) => number, rootText: number): boolean {
+  const c = (k: number) => get(i, k);
   const name = ix.tag[i];
-  const weight = ix.weight[i];
-  const textLen = c[C_TEXT];
+  const weight = weightOf(ix, i);
+  const textLen = c(C_TEXT);
   // A wrapper that holds most of the article stays, whatever its class name says.
-  if (textLen > 0.6 * rootText && c[C_LINK] < 0.2 * textLen) return false;
+  if (textLen > 0.6 * rootText && c(C_LINK) < 0.2 * textLen) return false;
   if (weight < 0) return true;
-  const isList = name === 'ul' || name === 'ol' || (textLen > 0 && c[C_LIST] / textLen > 0.9);
-  if (c[C_COMMA] >= 10) return false;
-  const p = c[C_P];
-  const img = c[C_IMG];
-  const li = c[C_LI] - 100;
-  const input = c[C_INPUT];
-  const headingDensity = textLen === 0 ? 0 : c[C_HEAD] / textLen;
-  const embeds = c[C_EMBED];
-  const ld = textLen === 0 ? 0 : c[C_LINK] / textLen;
+  const isList = name === 'ul' || name === 'ol' || (textLen > 0 && c(C_LIST) / textLen > 0.9);
+  if (c(C_COMMA) >= 10) return false;
+  const p = c(C_P);
+  const img = c(C_IMG);
+  const li = c(C_LI) - 100;
+  const input = c(C_INPUT);
+  const headingDensity = textLen === 0 ? 0 : c(C_HEAD) / textLen;
+  const embeds = c(C_EMBED);
+  const ld = textLen === 0 ? 0 : c(C_LINK) / textLen;
   return (
     (img > 1 && p / img < 0.5) ||
     (!isList && li > p) ||

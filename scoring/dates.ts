@@ -63,14 +63,28 @@ export interface DateHint {
   /** Accept two-digit years (31.10.23), only where the element says it holds a date. */
   shortYear?: boolean;
 }
-const YEAR_RE = /(?:19|20)\d\d/;
+const YEAR_G = /(?:19|20)\d\d/g;
 const DMY_SHORT_RE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/;
 
 /** The first full date written in `s` (ISO, 12.3.2019, 3/12/2019, 12. März 2019, March 12, 2019, 2019年3月12日), or undefined. */
 export function parseWrittenDate(s: string, hint: DateHint = { monthFirst: false }): string | undefined {
   if (s.length > 2000) s = s.slice(0, 2000);
-  // Every pattern needs a four-digit year (or, with short years, a d.m.yy): most texts have none.
-  if (!YEAR_RE.test(s) && !(hint.shortYear && DMY_SHORT_RE.test(s))) return undefined;
+  // Every pattern but the short one has a four-digit year: read only around the years, in order.
+  YEAR_G.lastIndex = 0;
+  for (let y = YEAR_G.exec(s); y; y = YEAR_G.exec(s)) {
+    const from = Math.max(0, y.index - 40);
+    const d = dateIn(s.slice(from, y.index + 14), hint);
+    if (d) return d;
+  }
+  if (hint.shortYear) {
+    const m = DMY_SHORT_RE.exec(s);
+    if (m) return ymd(+m[3] + (+m[3] > 70 ? 1900 : 2000), +m[2], +m[1]);
+  }
+  return undefined;
+}
+
+/** The first full date in a short window of text. */
+function dateIn(s: string, hint: DateHint): string | undefined {
   let best: { at: number; date: string } | undefined;
   const consider = (at: number, date: string | undefined) => {
     if (date && (!best || at < best.at)) best = { at, date };
@@ -99,10 +113,6 @@ export function parseWrittenDate(s: string, hint: DateHint = { monthFirst: false
   }
   m = CJK_RE.exec(s);
   if (m) consider(m.index, ymd(+m[1], +m[2], +m[3]));
-  if (!best && hint.shortYear) {
-    m = DMY_SHORT_RE.exec(s);
-    if (m) consider(m.index, ymd(+m[3] + (+m[3] > 70 ? 1900 : 2000), +m[2], +m[1]));
-  }
   return best?.date;
 }
 
@@ -143,14 +153,12 @@ export interface DateInput {
   url: string;
   meta: Record<string, string>;
   ld: JsonLdInfo;
-  /** <time> elements and elements whose class/id/itemprop names a date, in document order. */
-  elements: DateElement[];
+  /** <time> elements and elements whose class/id/itemprop names a date, in document order (computed when needed). */
+  elements: () => DateElement[];
   title: string;
   mainText: string;
-  /** Visible text right after the article's heading (where bylines and dates sit), ~300 characters. */
-  afterHeading: string;
-  /** Visible text right before the article's heading (~100 characters). */
-  beforeHeading: string;
+  /** Visible text right after the article's heading (where bylines and dates sit, ~300 characters) and right before it (~100); computed when needed. */
+  aroundHeading: () => { after: string; before: string };
   lang: string;
 }
 
@@ -255,7 +263,7 @@ function publicationDateFrom(input: DateInput): string | undefined {
     const d = parseMachineDate(meta[k]);
     if (d) return d;
   }
-  const own = input.elements.filter((e) => !e.foreign && e.beforeEnd);
+  const own = input.elements().filter((e) => !e.foreign && e.beforeEnd);
   // Markup that says "published": itemprop, pubdate, a published class on a <time>.
   for (const { el } of own) {
     const ip = attr(el, 'itemprop').toLowerCase();
@@ -276,7 +284,8 @@ function publicationDateFrom(input: DateInput): string | undefined {
     const d = parseMachineDate(attr(el, 'datetime')) ?? parseWrittenDate(beforeUpdate(text), { ...hint, shortYear: true });
     if (d) return d;
   }
-  const afterHeading = parseWrittenDate(beforeUpdate(input.afterHeading), { ...hint, shortYear: true });
+  const around = input.aroundHeading();
+  const afterHeading = parseWrittenDate(beforeUpdate(around.after), { ...hint, shortYear: true });
   if (afterHeading) return afterHeading;
   const inTitle = parseWrittenDate(input.title, hint);
   if (inTitle) return inTitle;
@@ -288,7 +297,7 @@ function publicationDateFrom(input: DateInput): string | undefined {
     if (d) return d;
   }
   // A dateline right above the title.
-  const lastLine = input.beforeHeading.split('\n').filter((l) => l.trim()).pop() ?? '';
+  const lastLine = around.before.split('\n').filter((l) => l.trim()).pop() ?? '';
   const above = parseWrittenDate(lastLine, { ...hint, shortYear: true });
   if (above) return above;
   // Last resort: the modified date (often the same day on news and blog posts).

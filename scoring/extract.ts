@@ -154,7 +154,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   if (html.length > MAX_HTML_CHARS) html = html.slice(0, MAX_HTML_CHARS);
   // NULs and other C0 controls (except tab/newline/CR) carry no text: binary-looking input becomes spaces.
   // eslint-disable-next-line no-control-regex
-  html = html.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]+/g, ' ');
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/.test(html)) html = html.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]+/g, ' ');
   let base: URL | null = null;
   try {
     base = new URL(url);
@@ -197,22 +197,25 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   const platform = platformOf(out.generator ?? '', hints);
   if (platform) out.platform = platform;
   let chromeText = '';
-  for (let k = 0; k < ix.seg.length && chromeText.length < 5000; k++) if (ix.segEx[k] === 1) chromeText += ix.seg[k];
-  const markerText = `${anchorsText.slice(0, 10_000)} ${chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
+  for (let k = 0; k < ix.seg.length && chromeText.length < 3000; k++) if (ix.segEx[k] === 1) chromeText += ix.seg[k];
+  const markerText = `${anchorsText.slice(0, 3000)} ${chromeText.slice(0, 3000)} ${out.mainText.slice(0, 2000)}`.toLowerCase();
   for (const [k, lits, re] of COMPANY_MARKERS) if (hasMarker(markerText, lits, re)) out.companyMarkers.push(k);
   for (const [k, lits, re] of NONPROFIT_MARKERS) if (hasMarker(markerText, lits, re)) out.nonprofitMarkers.push(k);
 
-  // The main content's elements and their ancestors: date elements inside them are the article's.
-  const mainAncestors = new Set<Element>();
-  for (const r of main.roots) for (let a = r; a >= 0 && !mainAncestors.has(mainIx.el[a]); a = mainIx.parent[a]) mainAncestors.add(mainIx.el[a]);
+  // Date elements, and whether they sit in chrome: inside the main content or one of its ancestors they are the article's.
+  const dateElements = () => {
+    const mainAncestors = new Set<Element>();
+    for (const r of main.roots) for (let a = r; a >= 0 && !mainAncestors.has(mainIx.el[a]); a = mainIx.parent[a]) mainAncestors.add(mainIx.el[a]);
+    return mainIx.dateEls.map(({ el, pos }) => ({ el, foreign: isForeign(el, mainAncestors), beforeEnd: pos < main.end }));
+  };
   const published = publicationDate({
     url,
     meta,
     ld,
-    elements: mainIx.dateEls.map(({ el, pos }) => ({ el, foreign: isForeign(el, mainAncestors), beforeEnd: pos < main.end })),
+    elements: dateElements,
     title: out.title,
     mainText: out.mainText,
-    ...aroundHeading(mainIx, out.title),
+    aroundHeading: () => textAroundHeading(mainIx, out.title),
     lang: out.lang,
   });
   if (published) out.publishedAt = published;
@@ -267,11 +270,6 @@ function textAroundHeading(ix: PageIndex, title: string): { after: string; befor
   return { after: after.replace(/[^\S\n]+/g, ' ').slice(0, 800), before: before.replace(/[^\S\n]+/g, ' ').slice(-120) };
 }
 
-function aroundHeading(ix: PageIndex, title: string): { afterHeading: string; beforeHeading: string } {
-  const { after, before } = textAroundHeading(ix, title);
-  return { afterHeading: after, beforeHeading: before };
-}
-
 function normalTitle(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
@@ -287,7 +285,7 @@ const RETRY_CHARS = 500;
 function readMainText(root: AnyNode, ix: PageIndex, title: string, ld: JsonLdInfo): { main: MainContent; index: PageIndex } {
   let main = mainContent(ix, title, MAX_TEXT_CHARS);
   let index = ix;
-  if (main.text.length < RETRY_CHARS) {
+  if (main.text.length < RETRY_CHARS && ix.unlikely > 0) {
     const looseIx = indexPage(root, false);
     const loose = mainContent(looseIx, title, MAX_TEXT_CHARS);
     if (loose.text.length > main.text.length) {

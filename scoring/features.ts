@@ -218,10 +218,23 @@ export interface Features {
 const BRAND_LITERALS = ['Mentor', 'Siemens EDA'];
 const PLACE_LITERALS = ['Mentor', 'Lake County'];
 
-/** Number of matches of the global `re` in `text`; `literals` gate the regex as above. */
+/** Number of matches of the global `re` in `text`, read only around the literals (every match contains one, within 60 characters). */
 function countMatches(text: string, re: RegExp, literals: string[]): number {
-  if (!literals.some((l) => text.includes(l))) return 0;
-  return (text.match(re) ?? []).length;
+  const spans: [number, number][] = [];
+  for (const l of literals) for (let i = text.indexOf(l); i !== -1 && spans.length < 500; i = text.indexOf(l, i + l.length)) spans.push([Math.max(0, i - 60), i + l.length + 60]);
+  if (spans.length === 0) return 0;
+  spans.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let [from, to] = spans[0];
+  for (const [a, b] of spans) {
+    if (a <= to) to = Math.max(to, b);
+    else {
+      parts.push(text.slice(from, to));
+      [from, to] = [a, b];
+    }
+  }
+  parts.push(text.slice(from, to));
+  return (parts.join('\n\n').match(re) ?? []).length;
 }
 
 export function sat(x: number, k: number): number {

@@ -82,6 +82,7 @@ export interface PageIndex {
   /** One past the index of the last indexed descendant: descendants are (i, end[i]). */
   end: number[];
   flags: number[];
+  /** Class weight, computed when first asked for (NaN until then): see weightOf. */
   weight: number[];
   /** Readability content score credited from paragraphs (NaN = never credited, not a candidate). */
   score: number[];
@@ -103,6 +104,8 @@ export interface PageIndex {
   /** <time> elements and elements whose class, id or itemprop names a date, with the index of the indexed element they sit in. */
   dateEls: { el: Element; pos: number }[];
   checkboxes: number;
+  /** Elements left out by a class/id guess (when none were, a retry without the guesses changes nothing). */
+  unlikely: number;
 }
 
 const MAX_STEPS = 2_000_000;
@@ -122,10 +125,12 @@ function childText(el: Element): string {
 
 const NON_SPACE_RE = /\S/;
 
+/** Commas, also the CJK ones (native indexOf scans; no per-character loop). */
 function countCommas(s: string): number {
   let n = 0;
   for (let i = s.indexOf(','); i !== -1; i = s.indexOf(',', i + 1)) n++;
-  if (n === 0 && s.length > 20) for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 0xff0c || s.charCodeAt(i) === 0x3001) n++;
+  for (let i = s.indexOf('，'); i !== -1; i = s.indexOf('，', i + 1)) n++;
+  for (let i = s.indexOf('、'); i !== -1; i = s.indexOf('、', i + 1)) n++;
   return n;
 }
 
@@ -140,7 +145,7 @@ const EXIT_LINK = 2;
 export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
   const ix: PageIndex = {
     n: 0, el: [], tag: [], parent: [], end: [], flags: [], weight: [], score: [], candidates: [], segStart: [], segEnd: [], counts: [],
-    seg: [], segEx: [], anchors: [], metas: [], headLinks: [], ldJson: [], title: '', htmlLang: '', dateEls: [], checkboxes: 0,
+    seg: [], segEx: [], anchors: [], metas: [], headLinks: [], ldJson: [], title: '', htmlLang: '', dateEls: [], checkboxes: 0, unlikely: 0,
   };
   const { el: els, tag, parent, end, flags, weight, score, segStart, segEnd, counts, seg, segEx } = ix;
   const C = new Array<number>(NC).fill(0);
@@ -259,10 +264,13 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
         if (exDepth === 0 && (name === 'iframe' || name === 'object' || name === 'embed' || name === 'video')) C[C_EMBED]++;
         continue;
       }
-      const at = elem.attribs;
-      if (at !== undefined && ('hidden' in at || at['aria-hidden'] === 'true' || (at.style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(at.style)))) continue;
+      const at = elem.attribs ?? {};
+      if ('hidden' in at || at['aria-hidden'] === 'true' || (at.style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(at.style))) continue;
       if (name === 'html' && !ix.htmlLang) ix.htmlLang = attr(elem, 'lang') || attr(elem, 'xml:lang');
-      if (ix.dateEls.length < 100 && at !== undefined && (name === 'time' || DATE_HINT_RE.test(`${at.class ?? ''} ${at.id ?? ''} ${at.itemprop ?? ''}`.slice(0, 300))))
+      if (
+        ix.dateEls.length < 100 &&
+        (name === 'time' || ((at.class !== undefined || at.id !== undefined || at.itemprop !== undefined) && DATE_HINT_RE.test(`${at.class ?? ''} ${at.id ?? ''} ${at.itemprop ?? ''}`.slice(0, 300))))
+      )
         ix.dateEls.push({ el: elem, pos: open.length > 0 ? open[open.length - 1] : -1 });
       if (BREAK_TAGS.has(name)) {
         if (seg[seg.length - 1] !== BLOCK_MARK) {
@@ -298,7 +306,7 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
       end.push(i + 1);
       const cls = at?.class;
       const id = at?.id;
-      weight.push(cls !== undefined || id !== undefined ? classWeight(cls, id) : 0);
+      weight.push(cls !== undefined || id !== undefined ? NaN : 0);
       let f = tableDepth > 0 ? F_IN_TABLE : 0;
       if (exDepth === 0) {
         const role = at?.role;
@@ -310,7 +318,10 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
           (cls !== undefined || id !== undefined)
         ) {
           const both = `${cls ?? ''} ${id ?? ''}`;
-          if (both.length < 400 && UNLIKELY_RE.test(both) && !MAYBE_RE.test(both)) f |= F_UNLIKELY;
+          if (both.length < 400 && UNLIKELY_RE.test(both) && !MAYBE_RE.test(both)) {
+            f |= F_UNLIKELY;
+            ix.unlikely++;
+          }
         }
         if (f & (F_HARD | F_UNLIKELY)) exDepth++;
       }
@@ -413,12 +424,23 @@ function creditParagraph(ix: PageIndex, i: number, len: number, commas: number):
   let a = start;
   for (let level = 0; level < 5 && a >= 0; level++) {
     if (Number.isNaN(ix.score[a])) {
-      ix.score[a] = initialScore(ix.tag[a]) + ix.weight[a];
+      ix.score[a] = initialScore(ix.tag[a]) + weightOf(ix, a);
       ix.candidates.push(a);
     }
     ix.score[a] += s / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
     a = ix.parent[a];
   }
+}
+
+/** The class weight of element i (computed once, on demand: most elements never need it). */
+export function weightOf(ix: PageIndex, i: number): number {
+  let w = ix.weight[i];
+  if (Number.isNaN(w)) {
+    const at = ix.el[i].attribs;
+    w = classWeight(at?.class, at?.id);
+    ix.weight[i] = w;
+  }
+  return w;
 }
 
 /** A subtree counter of element i. */

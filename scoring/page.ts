@@ -160,7 +160,7 @@ function readingLang(detected: DetectedLang, declared: string): Lang {
 /** Extraction, language and features (the training and evaluation code reuses them). */
 export function analysePage(input: { url: string; html: string; finalUrl?: string }): PageAnalysis {
   const extracted = extract({ url: input.finalUrl ?? input.url, html: input.html });
-  const detectedLang = detectLanguage(`${extracted.title}\n${extracted.mainText}`, extracted.lang).lang;
+  const detectedLang = detectLanguage(`${extracted.title}\n${extracted.mainText.slice(0, 1500)}`, extracted.lang).lang;
   return { extracted, features: computeFeatures(extracted, readingLang(detectedLang, extracted.lang)), detectedLang };
 }
 
