@@ -135,13 +135,16 @@ export function cleanUp(ix: PageIndex, roots: number[], title: string): Set<numb
   const get = (i: number, k: number) => ix.counts[i * NC + k] - (lost.get(i)?.[k] ?? 0);
   for (const r of roots) {
     const rootText = get(r, C_TEXT);
+    // A heading that repeats the title opens the article: only the first few h1/h2 can.
+    const titleHeadings = new Set<number>();
+    for (let i = r; i < ix.end[r] && titleHeadings.size < 3; i++) if (ix.tag[i] === 'h1' || ix.tag[i] === 'h2') titleHeadings.add(i);
     for (let i = ix.end[r] - 1; i >= r; i--) {
       const name = ix.tag[i];
       if (ix.flags[i] & EXCLUDED) continue;
       let drop = false;
       if (HEADINGS.has(name)) {
         if (weightOf(ix, i) < 0) drop = true;
-        else if ((name === 'h1' || name === 'h2') && titleKey !== '') {
+        else if (titleHeadings.has(i) && titleKey !== '') {
           const h = normalTitle(text(ix, i));
           if (h.length > 0 && (titleKey.includes(h) || h.includes(titleKey)) && h.length >= titleKey.length * 0.5) drop = true;
         }

@@ -78,20 +78,23 @@ export interface PageIndex {
   el: Element[];
   tag: string[];
   /** Index of the nearest indexed ancestor, -1 for none. */
-  parent: number[];
+  parent: Int32Array;
   /** One past the index of the last indexed descendant: descendants are (i, end[i]). */
-  end: number[];
-  flags: number[];
+  end: Int32Array;
+  flags: Int32Array;
   /** Class weight, computed when first asked for (NaN until then): see weightOf. */
-  weight: number[];
+  weight: Float64Array;
   /** Readability content score credited from paragraphs (NaN = never credited, not a candidate). */
-  score: number[];
+  score: Float64Array;
   /** Elements credited with a content score, in the order first credited. */
   candidates: number[];
-  segStart: number[];
-  segEnd: number[];
+  segStart: Int32Array;
+  segEnd: Int32Array;
   /** Subtree counters, NC per element. */
-  counts: number[];
+  counts: Int32Array;
+  /** Own (not in an indexed descendant) text length and commas, per element. */
+  own: Int32Array;
+  ownCommas: Int32Array;
   /** Text segments and block marks in document order; segEx[k] is 1 for text inside boilerplate. */
   seg: string[];
   segEx: number[];
@@ -144,13 +147,13 @@ const EXIT_LINK = 2;
  */
 export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
   const ix: PageIndex = {
-    n: 0, el: [], tag: [], parent: [], end: [], flags: [], weight: [], score: [], candidates: [], segStart: [], segEnd: [], counts: [],
+    n: 0, el: [], tag: [], parent: new Int32Array(0), end: new Int32Array(0), flags: new Int32Array(0), weight: new Float64Array(0), score: new Float64Array(0),
+    candidates: [], segStart: new Int32Array(0), segEnd: new Int32Array(0), counts: new Int32Array(0), own: new Int32Array(0), ownCommas: new Int32Array(0),
     seg: [], segEx: [], anchors: [], metas: [], headLinks: [], ldJson: [], title: '', htmlLang: '', dateEls: [], checkboxes: 0, unlikely: 0,
   };
-  const { el: els, tag, parent, end, flags, weight, score, segStart, segEnd, counts, seg, segEx } = ix;
-  const C = new Array<number>(NC).fill(0);
-  const own: number[] = [];
-  const ownCommas: number[] = [];
+  const { el: els, tag, seg, segEx } = ix;
+  grow(ix, 512);
+  const C = new Int32Array(NC);
   const open: number[] = [];
   const openAnchors: number[] = [];
   let exDepth = 0;
@@ -177,19 +180,20 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
       const i = open.pop()!;
       const name = tag[i];
       // A div or section of inline content only is a paragraph too (Readability turns it into a <p>).
-      if (own[i] > 0 && ix.n === i + 1 && (name === 'div' || name === 'section') && exDepth === 0) C[C_P]++;
+      if (ix.own[i] > 0 && ix.n === i + 1 && (name === 'div' || name === 'section') && exDepth === 0) C[C_P]++;
+      const counts = ix.counts;
       for (let k = 0; k < NC; k++) counts[i * NC + k] += C[k];
-      end[i] = ix.n;
-      segEnd[i] = seg.length;
+      ix.end[i] = ix.n;
+      ix.segEnd[i] = seg.length;
       if (seg[seg.length - 1] !== BLOCK_MARK) {
         seg.push(BLOCK_MARK);
         segEx.push(0);
       }
-      if (flags[i] & (F_HARD | F_UNLIKELY)) exDepth--;
+      if (ix.flags[i] & (F_HARD | F_UNLIKELY)) exDepth--;
       if (name === 'ul' || name === 'ol') listDepth--;
       else if (name.length === 2 && name.charCodeAt(0) === 104 && name !== 'hr' && name !== 'hgroup') headDepth--;
       else if (name === 'table' || name === 'pre') tableDepth--;
-      if (own[i] >= 25) creditParagraph(ix, i, own[i], ownCommas[i]);
+      if (ix.own[i] >= 25) creditParagraph(ix, i, ix.own[i], ix.ownCommas[i]);
       continue;
     }
     const type = node.type;
@@ -214,8 +218,8 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
         if (listDepth > 0) C[C_LIST] += len;
         if (open.length > 0) {
           const o = open[open.length - 1];
-          own[o] += len;
-          ownCommas[o] += commas;
+          ix.own[o] += len;
+          ix.ownCommas[o] += commas;
         }
       }
       continue;
@@ -299,14 +303,15 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
     {
       const name = type === 'root' ? '#root' : elem.name;
       const at = type === 'root' ? undefined : elem.attribs;
+      if (ix.n === ix.parent.length) grow(ix, ix.n * 2);
       const i = ix.n++;
       els.push(elem);
       tag.push(name);
-      parent.push(open.length > 0 ? open[open.length - 1] : -1);
-      end.push(i + 1);
+      ix.parent[i] = open.length > 0 ? open[open.length - 1] : -1;
+      ix.end[i] = i + 1;
       const cls = at?.class;
       const id = at?.id;
-      weight.push(cls !== undefined || id !== undefined ? NaN : 0);
+      ix.weight[i] = cls !== undefined || id !== undefined ? NaN : 0;
       let f = tableDepth > 0 ? F_IN_TABLE : 0;
       if (exDepth === 0) {
         const role = at?.role;
@@ -325,11 +330,10 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
         }
         if (f & (F_HARD | F_UNLIKELY)) exDepth++;
       }
-      flags.push(f);
-      score.push(NaN);
-      own.push(0);
-      ownCommas.push(0);
-      for (let k = 0; k < NC; k++) counts.push(-C[k]);
+      ix.flags[i] = f;
+      ix.score[i] = NaN;
+      const counts = ix.counts;
+      for (let k = 0; k < NC; k++) counts[i * NC + k] = -C[k];
       if (exDepth === 0) {
         if (name === 'p') C[C_P]++;
         else if (name === 'li') C[C_LI]++;
@@ -341,8 +345,8 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
         seg.push(BLOCK_MARK);
         segEx.push(0);
       }
-      segStart.push(seg.length);
-      segEnd.push(seg.length);
+      ix.segStart[i] = seg.length;
+      ix.segEnd[i] = seg.length;
       open.push(i);
       stNode.push(elem);
       stOp.push(EXIT);
@@ -354,12 +358,31 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
   // Close what a step limit left open.
   while (open.length > 0) {
     const i = open.pop()!;
-    for (let k = 0; k < NC; k++) counts[i * NC + k] += C[k];
-    end[i] = ix.n;
-    segEnd[i] = seg.length;
+    for (let k = 0; k < NC; k++) ix.counts[i * NC + k] += C[k];
+    ix.end[i] = ix.n;
+    ix.segEnd[i] = seg.length;
   }
   for (const a of ix.anchors) if (a.segEnd < 0) a.segEnd = seg.length;
   return ix;
+}
+
+/** Room for `capacity` indexed elements in the typed arrays (copies what is there). */
+function grow(ix: PageIndex, capacity: number): void {
+  const resize = <T extends Int32Array | Float64Array>(a: T, size: number): T => {
+    const b = new (a.constructor as new (n: number) => T)(size);
+    b.set(a.subarray(0, Math.min(a.length, size)));
+    return b;
+  };
+  ix.parent = resize(ix.parent, capacity);
+  ix.end = resize(ix.end, capacity);
+  ix.flags = resize(ix.flags, capacity);
+  ix.weight = resize(ix.weight, capacity);
+  ix.score = resize(ix.score, capacity);
+  ix.segStart = resize(ix.segStart, capacity);
+  ix.segEnd = resize(ix.segEnd, capacity);
+  ix.counts = resize(ix.counts, capacity * NC);
+  ix.own = resize(ix.own, capacity);
+  ix.ownCommas = resize(ix.ownCommas, capacity);
 }
 
 function pushChildren(el: Element, stNode: AnyNode[], stOp: number[]): void {
