@@ -197,8 +197,8 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   const platform = platformOf(out.generator ?? '', hints);
   if (platform) out.platform = platform;
   let chromeText = '';
-  for (let k = 0; k < ix.seg.length && chromeText.length < 3000; k++) if (ix.segEx[k] === 1) chromeText += ix.seg[k];
-  const markerText = `${anchorsText.slice(0, 3000)} ${chromeText.slice(0, 3000)} ${out.mainText.slice(0, 2000)}`.toLowerCase();
+  for (let k = 0; k < ix.seg.length && chromeText.length < 5000; k++) if (ix.segEx[k] === 1) chromeText += ix.seg[k];
+  const markerText = `${anchorsText.slice(0, 10_000)} ${chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
   for (const [k, lits, re] of COMPANY_MARKERS) if (hasMarker(markerText, lits, re)) out.companyMarkers.push(k);
   for (const [k, lits, re] of NONPROFIT_MARKERS) if (hasMarker(markerText, lits, re)) out.nonprofitMarkers.push(k);
 

@@ -4,7 +4,7 @@
 import type { Extracted } from './extract.ts';
 import { classOf, stem, stemAll, tokenize } from './nlp.ts';
 import { BRAND_RE, LEXICON_NAMES, LEXICONS, PLACE_RE, type LexiconName } from './lexicons.ts';
-import { functionWords, type Lang } from './lang.ts';
+import { functionWords, LangCounter, profilesOfWord, type LangGuess, type Lang } from './lang.ts';
 
 interface Phrase {
   lex: LexiconName;
@@ -52,6 +52,8 @@ interface TokInfo {
   hash: number;
   stem: string;
   fw: boolean;
+  /** Language profiles the token is a function word of (language detection while scanning). */
+  profiles: readonly number[] | undefined;
   mentor: boolean;
   cands: Phrase[] | undefined;
   /** The stem's per-page counter, shared by all tokens with this stem. */
@@ -77,7 +79,7 @@ function makeInfo(t: string, hash: number, idx: Map<string, Phrase[]>): TokInfo 
     rec = { stem: st, epoch: 0, count: 0 };
     stemRecs.set(st, rec);
   }
-  return { token: t, hash, stem: st, fw: cacheFunctionWords.has(t), mentor: t.startsWith('mentor'), cands: idx.get(st), rec };
+  return { token: t, hash, stem: st, fw: cacheFunctionWords.has(t), profiles: profilesOfWord(t), mentor: t.startsWith('mentor'), cands: idx.get(st), rec };
 }
 
 // Token cache: an open-addressing hash table keyed by the token's characters, hashed while
@@ -197,6 +199,8 @@ export interface Features {
   uniqueSentenceRatio: number;
   /** The language the page was read in. */
   lang: Lang;
+  /** The language its text is in, from the function words counted while scanning (its main text and title). */
+  detected: LangGuess;
   /** Share of the language's function words among tokens. */
   functionWordRatio: number;
   /** Headings of software documentation (installation, configuration, usage, API, ...). */
@@ -263,7 +267,8 @@ const SAT: Record<LexiconName, [number, number]> = {
 const DOC_HEADING_RE =
   /^(?:\d+[.)]?\s*)?(?:install\w*|instal\w*|setup|set up|configur\w*|konfigur\w*|usage|quick ?start|prerequisites|dependencies|api(?: reference)?|cli|command line|deploy\w*|contributing|licen[sc]e|lizenz|licencia|lisens|changelog|troubleshooting|environment variables|docker|running tests|einrichtung|voraussetzungen|instalación|configuración|prérequis|oppsett|opsætning)\s*$/i;
 
-export function computeFeatures(ex: Extracted, lang: Lang = 'en'): Features {
+export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = ''): Features {
+  const langCounter = new LangCounter();
   const { byFirstStem: idx, count: phraseCount } = index(lang);
   const sentences: Sentence[] = [];
   const phraseCounts = new Int32Array(phraseCount);
@@ -354,6 +359,7 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en'): Features {
       sh = Math.imul(sh ^ inf.hash, 0x01000193);
       if (inf.mentor) mentorTokens++;
       if (inf.fw) fw++;
+      langCounter.add(inf.profiles);
       const rec = inf.rec;
       if (rec.epoch !== epoch) {
         rec.epoch = epoch;
@@ -431,6 +437,7 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en'): Features {
     proseRatio: prose / nSent,
     uniqueSentenceRatio: sentCount === 0 ? 1 : 1 - dupSent / nSent,
     lang,
+    detected: langCounter.decide(declared),
     functionWordRatio: fwCount / words,
     docHeadings: ex.headings.filter((h) => h.length < 40 && DOC_HEADING_RE.test(h)).length,
     codeBlocks: ex.codeBlocks,

@@ -29,11 +29,11 @@ const PROFILES: Record<Lang | 'it' | 'pt' | 'nl', string> = {
 type Profile = keyof typeof PROFILES;
 const PROFILE_NAMES = Object.keys(PROFILES) as Profile[];
 
-/** Per word: weight per profile (1 / number of profiles containing it). */
-let weights: Map<string, [number, number][]> | null = null;
+/** Per word: the profiles containing it (indices); each counts 1 / (their number). */
+let profilesOf: Map<string, number[]> | null = null;
 
-function table(): Map<string, [number, number][]> {
-  if (weights) return weights;
+function table(): Map<string, number[]> {
+  if (profilesOf) return profilesOf;
   const df = new Map<string, number[]>();
   PROFILE_NAMES.forEach((p, k) => {
     for (const w of new Set(PROFILES[p].split(' '))) {
@@ -42,8 +42,8 @@ function table(): Map<string, [number, number][]> {
       else df.set(w, [k]);
     }
   });
-  weights = new Map([...df].map(([w, ks]) => [w, ks.map((k) => [k, 1 / ks.length] as [number, number])]));
-  return weights;
+  profilesOf = df;
+  return df;
 }
 
 /** The function words of a language (the prose detector counts them). */
@@ -51,23 +51,59 @@ export function functionWords(lang: Lang): Set<string> {
   return new Set(PROFILES[lang].split(' '));
 }
 
+/** About 100 words: enough to tell these languages apart by their function words (see tests/scoring/lang.test.ts). */
+const SAMPLE_CHARS = 700;
+/** Function words are short: longer words are counted, not looked up. */
+const MAX_FUNCTION_WORD = 8;
+
 export interface LangGuess {
   lang: DetectedLang;
   /** Share of the text's words that are function words of the chosen language (0 for 'und'). */
   coverage: number;
 }
 
-/** About 250 words: plenty to tell these languages apart by their function words. */
-const SAMPLE_CHARS = 1500;
-/** Function words are short: longer words are counted, not looked up. */
-const MAX_FUNCTION_WORD = 8;
+/** The profiles (indices) a lower-case word is a function word of, or undefined (most words). */
+export function profilesOfWord(word: string): readonly number[] | undefined {
+  return word.length <= MAX_FUNCTION_WORD ? table().get(word) : undefined;
+}
 
-/** The language of `text` (the page's main text and title); `declared` is <html lang> or the like. */
+/** Function-word evidence for each profile, added up word by word (features.ts does it while it scans). */
+export class LangCounter {
+  readonly score = new Float64Array(PROFILE_NAMES.length);
+  readonly hits = new Int32Array(PROFILE_NAMES.length);
+  words = 0;
+
+  add(profiles: readonly number[] | undefined): void {
+    this.words++;
+    if (profiles === undefined) return;
+    const w = 1 / profiles.length;
+    for (let j = 0; j < profiles.length; j++) {
+      this.score[profiles[j]] += w;
+      this.hits[profiles[j]]++;
+    }
+  }
+
+  /** The language, with `declared` (<html lang> or the like) breaking near-ties only. */
+  decide(declared = ''): LangGuess {
+    const { score, hits, words } = this;
+    if (words < 5) return { lang: 'und', coverage: 0 };
+    let best = 0;
+    for (let k = 1; k < score.length; k++) if (score[k] > score[best]) best = k;
+    let choice = best;
+    const decl = declared.toLowerCase().split(/[-_]/)[0];
+    const d = PROFILE_NAMES.indexOf((decl === 'nb' || decl === 'nn' ? 'no' : decl) as Profile);
+    // A near-tie (the Scandinavian languages on a short text) goes to the declared language.
+    if (d >= 0 && d !== best && score[d] >= 0.9 * score[best]) choice = d;
+    const coverage = hits[choice] / words;
+    if (coverage < 0.08 || score[choice] < 1.5) return { lang: 'und', coverage: 0 };
+    const name = PROFILE_NAMES[choice];
+    return (LANGS as readonly string[]).includes(name) ? { lang: name as Lang, coverage } : { lang: 'und', coverage: 0 };
+  }
+}
+
+/** The language of `text` (its first ~100 words); `declared` is <html lang> or the like. */
 export function detectLanguage(text: string, declared = ''): LangGuess {
-  const t = table();
-  const score = new Float64Array(PROFILE_NAMES.length);
-  const hits = new Int32Array(PROFILE_NAMES.length);
-  let words = 0;
+  const counter = new LangCounter();
   const sample = (text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text).toLowerCase();
   const n = sample.length;
   let i = 0;
@@ -78,32 +114,7 @@ export function detectLanguage(text: string, declared = ''): LangGuess {
     }
     const start = i;
     while (i < n && classOf(sample.charCodeAt(i)) === 1) i++;
-    words++;
-    if (i - start > MAX_FUNCTION_WORD) continue;
-    const ws = t.get(sample.slice(start, i));
-    if (!ws) continue;
-    for (const [k, w] of ws) {
-      score[k] += w;
-      hits[k]++;
-    }
+    counter.add(i - start > MAX_FUNCTION_WORD ? undefined : table().get(sample.slice(start, i)));
   }
-  if (words < 5) return { lang: 'und', coverage: 0 };
-  let best = 0;
-  let second = -1;
-  for (let k = 1; k < score.length; k++) {
-    if (score[k] > score[best]) {
-      second = best;
-      best = k;
-    } else if (second < 0 || score[k] > score[second]) second = k;
-  }
-  let choice = best;
-  const decl = declared.toLowerCase().split(/[-_]/)[0];
-  const declaredKey = (decl === 'nb' || decl === 'nn' ? 'no' : decl) as Profile;
-  const d = PROFILE_NAMES.indexOf(declaredKey);
-  // A near-tie (the Scandinavian languages on a short text) goes to the declared language.
-  if (d >= 0 && d !== best && score[d] >= 0.9 * score[best]) choice = d;
-  const coverage = hits[choice] / words;
-  if (coverage < 0.08 || score[choice] < 1.5) return { lang: 'und', coverage: 0 };
-  const name = PROFILE_NAMES[choice];
-  return (LANGS as readonly string[]).includes(name) ? { lang: name as Lang, coverage } : { lang: 'und', coverage: 0 };
+  return counter.decide(declared);
 }

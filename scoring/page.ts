@@ -5,7 +5,7 @@ import { extract, type Extracted } from './extract.ts';
 import { computeFeatures, sat, type Features } from './features.ts';
 import { LEXICON_VERSION, LEXICONS, type LexiconName } from './lexicons.ts';
 import { MODEL, calibrate, fnv1a, predict, type LinearModel } from './model.ts';
-import { detectLanguage, LANGS, type DetectedLang, type Lang } from './lang.ts';
+import { LANGS, type DetectedLang, type Lang } from './lang.ts';
 
 /** Changes whenever the weights, the lexicons or the scoring code's version change. */
 export const SCORER_VERSION = `2.0.0+${fnv1a(JSON.stringify(MODEL) + LEXICON_VERSION + JSON.stringify(LEXICONS))}`;
@@ -157,11 +157,17 @@ function readingLang(detected: DetectedLang, declared: string): Lang {
   return (LANGS as readonly string[]).includes(d) ? (d as Lang) : 'en';
 }
 
-/** Extraction, language and features (the training and evaluation code reuses them). */
+/**
+ * Extraction, language and features (the training and evaluation code reuses them). The page is
+ * read in its declared language (else English) while its function words are counted; when they say
+ * it is in another of the seven, it is read again in that one (rare: <html lang> is mostly right).
+ */
 export function analysePage(input: { url: string; html: string; finalUrl?: string }): PageAnalysis {
   const extracted = extract({ url: input.finalUrl ?? input.url, html: input.html });
-  const detectedLang = detectLanguage(`${extracted.title}\n${extracted.mainText.slice(0, 1500)}`, extracted.lang).lang;
-  return { extracted, features: computeFeatures(extracted, readingLang(detectedLang, extracted.lang)), detectedLang };
+  let features = computeFeatures(extracted, readingLang('und', extracted.lang), extracted.lang);
+  const detectedLang = features.detected.lang;
+  if (detectedLang !== 'und' && detectedLang !== features.lang) features = computeFeatures(extracted, detectedLang, extracted.lang);
+  return { extracted, features, detectedLang };
 }
 
 export function scorePage(input: ScorePageInput): PageScore {
