@@ -148,7 +148,11 @@ export function cleanUp(ix: PageIndex, roots: number[], title: string): Set<numb
           const h = normalTitle(text(ix, i));
           if (h.length > 0 && (titleKey.includes(h) || h.includes(titleKey)) && h.length >= titleKey.length * 0.5) drop = true;
         }
-      } else if (CLEANED.has(name) && i !== r && !(ix.end[i] === i + 1 && (name === 'div' || name === 'section'))) drop = shouldDrop(ix, i, get, rootText);
+      } else if (CLEANED.has(name) && i !== r) {
+        // A div of inline content only is a paragraph (Readability turns it into a <p>): it goes only when it is mostly links.
+        const paragraph = ix.end[i] === i + 1 && (name === 'div' || name === 'section');
+        drop = paragraph ? get(i, C_LINK) > 0.5 * get(i, C_TEXT) && get(i, C_TEXT) < 0.2 * rootText : shouldDrop(ix, i, get, rootText);
+      }
       if (!drop) continue;
       dropped.add(i);
       const own: number[] = [];

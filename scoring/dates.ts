@@ -157,11 +157,15 @@ export interface DateInput {
   elements: () => DateElement[];
   title: string;
   mainText: string;
+  /** The page's visible text outside chrome (computed when needed). */
+  pageText: () => string;
   /** Visible text right after the article's heading (where bylines and dates sit, ~300 characters) and right before it (~100); computed when needed. */
   aroundHeading: () => { after: string; before: string };
   lang: string;
 }
 
+const PUBLISHED_WORD_G =
+  /\b(?:published|posted|first published|veröffentlicht|erschienen|publié|publicado|publicada|publicerad|publicerat|publisert|publisert|publicert|udgivet|offentliggjort|date de publication|fecha de publicación)(?: on| am| le| el| den| am| on the| d\.)?\s*:?\s*/gi;
 const UPDATED_RE = /updat|modif|aktualisi|geändert|actualiz|mis à jour|mise à jour|oppdater|uppdater|opdater|revid|edited|bearbeitet/i;
 const PUBLISHED_CLASS_RE = /publi|posted|entry-date|post-date|article-date|created|pubdate|dateline|byline|datum|fecha|dato/i;
 const FOREIGN_RE = /comment|related|sidebar|widget|recommend|popular|trending|teaser|more-?stories|read-?more|promo|breadcrumb|respon[sd]|reply|disqus/i;
@@ -263,7 +267,9 @@ function publicationDateFrom(input: DateInput): string | undefined {
     const d = parseMachineDate(meta[k]);
     if (d) return d;
   }
-  const own = input.elements().filter((e) => !e.foreign && e.beforeEnd);
+  // The article's own date elements: those up to the end of the main content first, then its footer.
+  const notForeign = input.elements().filter((e) => !e.foreign);
+  const own = [...notForeign.filter((e) => e.beforeEnd), ...notForeign.filter((e) => !e.beforeEnd)];
   // Markup that says "published": itemprop, pubdate, a published class on a <time>.
   for (const { el } of own) {
     const ip = attr(el, 'itemprop').toLowerCase();
@@ -287,6 +293,13 @@ function publicationDateFrom(input: DateInput): string | undefined {
   const around = input.aroundHeading();
   const afterHeading = parseWrittenDate(beforeUpdate(around.after), { ...hint, shortYear: true });
   if (afterHeading) return afterHeading;
+  // "Published on 16.08.2019" anywhere in the page's own text, in the seven languages.
+  const text = input.pageText();
+  PUBLISHED_WORD_G.lastIndex = 0;
+  for (let m = PUBLISHED_WORD_G.exec(text), n = 0; m && n < 20; m = PUBLISHED_WORD_G.exec(text), n++) {
+    const d = parseWrittenDate(text.slice(m.index + m[0].length, m.index + m[0].length + 48), { ...hint, shortYear: true });
+    if (d) return d;
+  }
   const inTitle = parseWrittenDate(input.title, hint);
   if (inTitle) return inTitle;
   // A date in the first lines of the article ("Posted on 3 March 2019 by ...").

@@ -216,6 +216,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
     title: out.title,
     mainText: out.mainText,
     aroundHeading: () => textAroundHeading(mainIx, out.title),
+    pageText: () => visibleText(mainIx, 8000),
     lang: out.lang,
   });
   if (published) out.publishedAt = published;
@@ -268,6 +269,18 @@ function textAroundHeading(ix: PageIndex, title: string): { after: string; befor
   let before = '';
   for (let k = ix.segStart[h] - 1; k >= 0 && before.length < 80; k--) before = (ix.seg[k] === BLOCK_MARK ? '\n' : ix.seg[k]) + before;
   return { after: after.replace(/[^\S\n]+/g, ' ').slice(0, 800), before: before.replace(/[^\S\n]+/g, ' ').slice(-120) };
+}
+
+/** The page's text outside chrome (nav, footer, sidebars, comments), one line per block, up to `max` characters. */
+function visibleText(ix: PageIndex, max: number): string {
+  const parts: string[] = [];
+  let n = 0;
+  for (let k = 0; k < ix.seg.length && n < max; k++) {
+    if (ix.segEx[k] !== 0) continue;
+    parts.push(ix.seg[k] === BLOCK_MARK ? '\n' : ix.seg[k]);
+    n += ix.seg[k].length;
+  }
+  return parts.join('');
 }
 
 function normalTitle(s: string): string {
