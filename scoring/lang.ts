@@ -7,7 +7,7 @@
 // eld: scoring/README.md) were too large for the 350 KB browser bundle, too slow for the 3x parse
 // budget, or took Danish for Norwegian.
 
-import { classOf } from './nlp.ts';
+import { classOf } from './chars.ts';
 
 export const LANGS = ['en', 'no', 'sv', 'da', 'de', 'es', 'fr'] as const;
 export type Lang = (typeof LANGS)[number];
