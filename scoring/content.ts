@@ -196,9 +196,14 @@ function shouldDrop(ix: PageIndex, i: number, get: (i: number, k: number) => num
   );
 }
 
+/**
+ * Runs of whitespace and block marks that are not a lone plain space (a single space between words
+ * is left alone, so the pass touches only the runs that change): a run with a block mark becomes a
+ * newline, any other a space. One native pass.
+ */
 // eslint-disable-next-line no-control-regex
-const BLOCK_RUN_RE = / ?\u0000[\u0000 ]*/g;
-const WS_RUN_RE = /(?:[^\S ]| (?=\s))\s*/g;
+const WS_OR_BLOCK_RUN_RE = /(?:[^\S ]|\u0000| (?=[\s\u0000]))[\s\u0000]*/g;
+const collapse = (run: string) => (run.includes(BLOCK_MARK) ? '\n' : ' ');
 
 function emit(ix: PageIndex, roots: number[], dropped: Set<number>, maxChars: number): MainContent {
   const parts: string[] = [];
@@ -244,7 +249,7 @@ function emit(ix: PageIndex, roots: number[], dropped: Set<number>, maxChars: nu
     emitTo(ix.segEnd[r]);
     parts.push(BLOCK_MARK);
   }
-  const out = parts.join('').replace(WS_RUN_RE, ' ').replace(BLOCK_RUN_RE, '\n').trim();
+  const out = parts.join('').replace(WS_OR_BLOCK_RUN_RE, collapse).trim();
   return { text: out, headings, lists, tables, codeBlocks, end: roots.length > 0 ? ix.end[roots[roots.length - 1]] : 0, roots };
 }
 

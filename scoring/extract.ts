@@ -73,9 +73,13 @@ const NONPROFIT_MARKERS: [string, string[], RegExp][] = [
   ['volunteer', ['volunteer'], /\bvolunteers?\b/],
 ];
 
-function hasMarker(text: string, literals: string[], re: RegExp): boolean {
-  for (const l of literals) if (text.includes(l)) return re.test(text);
-  return false;
+/** Every marker literal, found in one pass; a marker's precise pattern runs only when one of its literals is there. */
+const MARKER_LITERALS_RE = new RegExp([...COMPANY_MARKERS, ...NONPROFIT_MARKERS].flatMap(([, lits]) => lits).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
+function markersIn(text: string): { company: string[]; nonprofit: string[] } {
+  const found = new Set(text.match(MARKER_LITERALS_RE) ?? []);
+  const pick = (markers: [string, string[], RegExp][]) => markers.filter(([, lits, re]) => lits.some((l) => found.has(l)) && re.test(text)).map(([k]) => k);
+  return { company: pick(COMPANY_MARKERS), nonprofit: pick(NONPROFIT_MARKERS) };
 }
 
 function clean(s: string): string {
@@ -199,8 +203,9 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   let chromeText = '';
   for (let k = 0; k < ix.seg.length && chromeText.length < 5000; k++) if (ix.segEx[k] === 1) chromeText += ix.seg[k];
   const markerText = `${anchorsText.slice(0, 10_000)} ${chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
-  for (const [k, lits, re] of COMPANY_MARKERS) if (hasMarker(markerText, lits, re)) out.companyMarkers.push(k);
-  for (const [k, lits, re] of NONPROFIT_MARKERS) if (hasMarker(markerText, lits, re)) out.nonprofitMarkers.push(k);
+  const markers = markersIn(markerText);
+  out.companyMarkers = markers.company;
+  out.nonprofitMarkers = markers.nonprofit;
 
   // Date elements, and whether they sit in chrome: inside the main content or one of its ancestors they are the article's.
   const dateElements = () => {
