@@ -1,5 +1,5 @@
-// Page extraction: one htmlparser2 parse (the parser cheerio/slim wraps, without the wrapper), one iterative walk of the tree into a flat
-// index (page-index.ts), then the main text (content.ts), metadata, JSON-LD (jsonld.ts), the
+// Page extraction: one htmlparser2 parse (the parser cheerio/slim wraps, without the wrapper), one
+// iterative walk of the tree into a flat index (page-index.ts), then the main text (content.ts), metadata, JSON-LD (jsonld.ts), the
 // publication day (dates.ts), links and markers. The contract other tools measure through:
 // extract({ url, html }) -> { mainText (one line per block), publishedAt (YYYY-MM-DD), ... }.
 // Never throws: malformed, empty, huge or binary-looking input yields a (mostly empty) result.

@@ -1,4 +1,4 @@
-// One iterative walk of a parsed page (domhandler tree from cheerio/slim) into a flat index: the
+// One iterative walk of a parsed page (domhandler tree from htmlparser2) into a flat index: the
 // block-level elements in document order with their subtree ranges, per-subtree counters (text,
 // link text, commas, paragraphs, images, list items, inputs, embeds, heading and list text), the
 // paragraph scores credited to their ancestors (Readability's content score), the text as segments
@@ -142,8 +142,8 @@ const EXIT = 1;
 const EXIT_LINK = 2;
 
 /**
- * Walks the tree once. `stripUnlikely` applies the class/id guesses (a retry without them follows
- * when they hid the post); `scoreParagraphs` credits paragraph scores to ancestors.
+ * Walks the tree once, crediting paragraph scores to ancestors as it goes. `stripUnlikely` applies
+ * the class/id guesses (extract.ts walks again without them when they hid the post).
  */
 export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
   const ix: PageIndex = {

@@ -73,6 +73,11 @@ describe('publication day of a page', () => {
     expect(extract({ url: 'https://x.example/a', html: page(es) }).publishedAt).toBe('2020-05-03');
   });
 
+  it('reads "Veröffentlicht am 16.08.2019" anywhere in the page\'s own text', () => {
+    const de = `<article><h1>Folge 158</h1><p>${'Ein Gespräch über Teilchenbeschleuniger. '.repeat(30)}</p><p>Download: mp3 (30 MB)</p><p>Veröffentlicht am 16.08.2019 · Dauer: 1 Stunde</p></article>`;
+    expect(extract({ url: 'https://x.example/folge-158/', html: page(de) }).publishedAt).toBe('2019-08-16');
+  });
+
   it('prefers the URL\'s day when metadata in UTC moved a late post to the next day', () => {
     const meta = '<meta property="article:published_time" content="2023-11-09T02:00:00+00:00">';
     expect(extract({ url: 'https://x.example/2023/11/08/post/', html: page('<p>x</p>', meta) }).publishedAt).toBe('2023-11-08');
