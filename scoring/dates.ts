@@ -64,6 +64,7 @@ export interface DateHint {
   shortYear?: boolean;
 }
 const YEAR_G = /(?:19|20)\d\d/g;
+const DIGIT_RE = /\d/;
 const DMY_SHORT_RE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/;
 
 /** The first full date written in `s` (ISO, 12.3.2019, 3/12/2019, 12. März 2019, March 12, 2019, 2019年3月12日), or undefined. */
@@ -73,7 +74,11 @@ export function parseWrittenDate(s: string, hint: DateHint = { monthFirst: false
   YEAR_G.lastIndex = 0;
   for (let y = YEAR_G.exec(s); y; y = YEAR_G.exec(s)) {
     const from = Math.max(0, y.index - 40);
-    const d = dateIn(s.slice(from, y.index + 14), hint);
+    const before = s.slice(from, y.index);
+    const after = s.slice(y.index + 4, y.index + 14);
+    // Every pattern has a day number besides the year ("in 2019 we ..." has none).
+    if (!DIGIT_RE.test(before) && !DIGIT_RE.test(after)) continue;
+    const d = dateIn(before + y[0] + after, hint);
     if (d) return d;
   }
   if (hint.shortYear) {

@@ -156,9 +156,6 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   const out = emptyExtracted(url);
   let html = typeof input.html === 'string' ? input.html : '';
   if (html.length > MAX_HTML_CHARS) html = html.slice(0, MAX_HTML_CHARS);
-  // NULs and other C0 controls (except tab/newline/CR) carry no text: binary-looking input becomes spaces.
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/.test(html)) html = html.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]+/g, ' ');
   let base: URL | null = null;
   try {
     base = new URL(url);
@@ -200,9 +197,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   const hints = `${out.generator ?? ''} ${base?.hostname ?? ''} ${out.links.slice(0, 50).map((l) => l.href).join(' ')}`;
   const platform = platformOf(out.generator ?? '', hints);
   if (platform) out.platform = platform;
-  let chromeText = '';
-  for (let k = 0; k < ix.seg.length && chromeText.length < 5000; k++) if (ix.segEx[k] === 1) chromeText += ix.seg[k];
-  const markerText = `${anchorsText.slice(0, 10_000)} ${chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
+  const markerText = `${anchorsText.slice(0, 10_000)} ${ix.chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
   const markers = markersIn(markerText);
   out.companyMarkers = markers.company;
   out.nonprofitMarkers = markers.nonprofit;

@@ -107,6 +107,8 @@ export interface PageIndex {
   /** <time> elements and elements whose class, id or itemprop names a date, with the index of the indexed element they sit in. */
   dateEls: { el: Element; pos: number }[];
   checkboxes: number;
+  /** The first few thousand characters of boilerplate text (company and nonprofit markers read it). */
+  chromeText: string;
   /** Elements left out by a class/id guess (when none were, a retry without the guesses changes nothing). */
   unlikely: number;
 }
@@ -114,6 +116,7 @@ export interface PageIndex {
 const MAX_STEPS = 2_000_000;
 const MAX_SEG_CHARS = 600_000;
 const MAX_ANCHORS = 6000;
+const MAX_CHROME_CHARS = 5000;
 
 function attr(el: Element, name: string): string {
   const v = el.attribs?.[name];
@@ -149,7 +152,7 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
   const ix: PageIndex = {
     n: 0, el: [], tag: [], parent: new Int32Array(0), end: new Int32Array(0), flags: new Int32Array(0), weight: new Float64Array(0), score: new Float64Array(0),
     candidates: [], segStart: new Int32Array(0), segEnd: new Int32Array(0), counts: new Int32Array(0), own: new Int32Array(0), ownCommas: new Int32Array(0),
-    seg: [], segEx: [], anchors: [], metas: [], headLinks: [], ldJson: [], title: '', htmlLang: '', dateEls: [], checkboxes: 0, unlikely: 0,
+    seg: [], segEx: [], anchors: [], metas: [], headLinks: [], ldJson: [], title: '', htmlLang: '', dateEls: [], checkboxes: 0, unlikely: 0, chromeText: '',
   };
   const { el: els, tag, seg, segEx } = ix;
   grow(ix, 512);
@@ -200,6 +203,8 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
     if (type === 'text') {
       let data = (node as unknown as { data: string }).data;
       if (data.length === 0) continue;
+      // NULs carry no text (and mark blocks here): binary-looking input becomes spaces.
+      if (data.indexOf(BLOCK_MARK) !== -1) data = data.replaceAll(BLOCK_MARK, ' ');
       if (data.charCodeAt(0) <= 32 && !NON_SPACE_RE.test(data)) {
         const prev = seg.length > 0 ? seg[seg.length - 1] : BLOCK_MARK;
         if (prev === BLOCK_MARK || prev === ' ') continue;
@@ -208,6 +213,7 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
       seg.push(data);
       segChars += data.length;
       segEx.push(exDepth > 0 ? 1 : 0);
+      if (exDepth > 0 && ix.chromeText.length < MAX_CHROME_CHARS) ix.chromeText += data;
       if (exDepth === 0 && data !== ' ') {
         const len = data.length;
         const commas = countCommas(data);
