@@ -169,8 +169,8 @@ export interface DateInput {
   lang: string;
 }
 
-const PUBLISHED_WORD_G =
-  /\b(?:published|posted|first published|veröffentlicht|erschienen|publié|publicado|publicada|publicerad|publicerat|publisert|publisert|publicert|udgivet|offentliggjort|date de publication|fecha de publicación)(?: on| am| le| el| den| am| on the| d\.)?\s*:?\s*/gi;
+const PUBLISHED_WORD_RE =
+  /\b(?:published|posted|first published|veröffentlicht|erschienen|publié|publicado|publicada|publicerad|publicerat|publisert|publisert|publicert|udgivet|offentliggjort|date de publication|fecha de publicación)(?: on| am| le| el| den| am| on the| d\.)?\s*:?\s*/i;
 const UPDATED_RE = /updat|modif|aktualisi|geändert|actualiz|mis à jour|mise à jour|oppdater|uppdater|opdater|revid|edited|bearbeitet/i;
 const PUBLISHED_CLASS_RE = /publi|posted|entry-date|post-date|article-date|created|pubdate|dateline|byline|datum|fecha|dato/i;
 const FOREIGN_RE = /comment|related|sidebar|widget|recommend|popular|trending|teaser|more-?stories|read-?more|promo|breadcrumb|respon[sd]|reply|disqus/i;
@@ -254,15 +254,27 @@ export function urlDate(url: string): string | undefined {
 
 /** The publication day of the page (YYYY-MM-DD), or undefined when it does not say. */
 export function publicationDate(input: DateInput): string | undefined {
-  const found = publicationDateFrom(input);
-  // Metadata in UTC can move a late-evening post to the next day: the URL's full date says which.
   const fromUrl = urlDate(input.url);
+  const found = publicationDateFrom(input, fromUrl);
+  // Metadata in UTC can move a late-evening post to the next day: the URL's full date says which.
   if (found && fromUrl && found !== fromUrl && Math.abs(Date.parse(found) - Date.parse(fromUrl)) === 86_400_000) return fromUrl;
   return found;
 }
 
-function publicationDateFrom(input: DateInput): string | undefined {
-  const hint = hintOf(input);
+function publicationDateFrom(input: DateInput, fromUrl: string | undefined): string | undefined {
+  // How to read 03/04/2020 (US English or not): needed only for slashed dates, so worked out when first asked.
+  let monthFirst: boolean | undefined;
+  const hint: DateHint = {
+    get monthFirst() {
+      return (monthFirst ??= hintOf(input).monthFirst);
+    },
+  };
+  const short: DateHint = {
+    shortYear: true,
+    get monthFirst() {
+      return hint.monthFirst;
+    },
+  };
   const { meta, ld } = input;
   for (const s of ld.published) {
     const d = parseMachineDate(s);
@@ -284,7 +296,6 @@ function publicationDateFrom(input: DateInput): string | undefined {
     const d = parseMachineDate(attr(el, 'datetime') || attr(el, 'content')) ?? parseWrittenDate(shortText(el), hint);
     if (d) return d;
   }
-  const fromUrl = urlDate(input.url);
   if (fromUrl) return fromUrl;
   // Any <time> or date-like element of the article that is not an update.
   for (const { el } of own) {
@@ -292,19 +303,12 @@ function publicationDateFrom(input: DateInput): string | undefined {
     if (UPDATED_RE.test(cls)) continue;
     const text = shortText(el, 200);
     if (text.length > 160) continue;
-    const d = parseMachineDate(attr(el, 'datetime')) ?? parseWrittenDate(beforeUpdate(text), { ...hint, shortYear: true });
+    const d = parseMachineDate(attr(el, 'datetime')) ?? parseWrittenDate(beforeUpdate(text), short);
     if (d) return d;
   }
   const around = input.aroundHeading();
-  const afterHeading = parseWrittenDate(beforeUpdate(around.after), { ...hint, shortYear: true });
+  const afterHeading = parseWrittenDate(beforeUpdate(around.after), short);
   if (afterHeading) return afterHeading;
-  // "Published on 16.08.2019" anywhere in the page's own text, in the seven languages.
-  const text = input.pageText();
-  PUBLISHED_WORD_G.lastIndex = 0;
-  for (let m = PUBLISHED_WORD_G.exec(text), n = 0; m && n < 20; m = PUBLISHED_WORD_G.exec(text), n++) {
-    const d = parseWrittenDate(text.slice(m.index + m[0].length, m.index + m[0].length + 48), { ...hint, shortYear: true });
-    if (d) return d;
-  }
   const inTitle = parseWrittenDate(input.title, hint);
   if (inTitle) return inTitle;
   // A date in the first lines of the article ("Posted on 3 March 2019 by ...").
@@ -316,8 +320,20 @@ function publicationDateFrom(input: DateInput): string | undefined {
   }
   // A dateline right above the title.
   const lastLine = around.before.split('\n').filter((l) => l.trim()).pop() ?? '';
-  const above = parseWrittenDate(lastLine, { ...hint, shortYear: true });
+  const above = parseWrittenDate(lastLine, short);
   if (above) return above;
+  // "Published on 16.08.2019" anywhere in the page's own text, in the seven languages: looked for
+  // just before each year written in it (years are few; the words are many).
+  const text = input.pageText();
+  YEAR_G.lastIndex = 0;
+  for (let y = YEAR_G.exec(text), n = 0; y && n < 50; y = YEAR_G.exec(text), n++) {
+    const from = Math.max(0, y.index - 60);
+    const m = PUBLISHED_WORD_RE.exec(text.slice(from, y.index));
+    if (!m) continue;
+    const d = parseWrittenDate(text.slice(from + m.index + m[0].length, y.index + 14), short);
+    if (d) return d;
+    YEAR_G.lastIndex = y.index + 4;
+  }
   // Last resort: the modified date (often the same day on news and blog posts).
   for (const s of ld.modified) {
     const d = parseMachineDate(s);

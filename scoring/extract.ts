@@ -216,7 +216,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
     title: out.title,
     mainText: out.mainText,
     aroundHeading: () => textAroundHeading(mainIx, out.title),
-    pageText: () => visibleText(mainIx, 8000),
+    pageText: () => visibleText(mainIx, 6000),
     lang: out.lang,
   });
   if (published) out.publishedAt = published;
@@ -253,13 +253,14 @@ function readHeadLinks(ix: PageIndex, base: URL | null, out: Extracted): void {
 function textAroundHeading(ix: PageIndex, title: string): { after: string; before: string } {
   const key = normalTitle(title);
   let h = -1;
-  for (let i = 0; i < ix.n && h < 0; i++) {
-    const t = ix.tag[i];
-    if (t !== 'h1' && t !== 'h2' && t !== 'h3') continue;
+  for (const i of ix.titleHeadings) {
     const text = normalTitle(ix.seg.slice(ix.segStart[i], ix.segEnd[i]).join(''));
-    if (text.length >= 8 && key.includes(text.slice(0, 30))) h = i;
+    if (text.length >= 8 && key.includes(text.slice(0, 30))) {
+      h = i;
+      break;
+    }
   }
-  for (let i = 0; i < ix.n && h < 0; i++) if (ix.tag[i] === 'h1' && ix.segEx[ix.segStart[i]] === 0) h = i;
+  if (h < 0) h = ix.titleHeadings.find((i) => ix.tag[i] === 'h1' && ix.segEx[ix.segStart[i]] === 0) ?? -1;
   if (h < 0) return { after: '', before: '' };
   let after = '';
   for (let k = ix.segStart[h]; k < ix.seg.length && after.length < 300 + (ix.segEnd[h] - ix.segStart[h]) * 20; k++) {

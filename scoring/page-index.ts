@@ -107,6 +107,8 @@ export interface PageIndex {
   /** <time> elements and elements whose class, id or itemprop names a date, with the index of the indexed element they sit in. */
   dateEls: { el: Element; pos: number }[];
   checkboxes: number;
+  /** Indexed h1, h2 and h3 elements, in document order. */
+  titleHeadings: number[];
   /** The first few thousand characters of boilerplate text (company and nonprofit markers read it). */
   chromeText: string;
   /** Elements left out by a class/id guess (when none were, a retry without the guesses changes nothing). */
@@ -152,7 +154,7 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
   const ix: PageIndex = {
     n: 0, el: [], tag: [], parent: new Int32Array(0), end: new Int32Array(0), flags: new Int32Array(0), weight: new Float64Array(0), score: new Float64Array(0),
     candidates: [], segStart: new Int32Array(0), segEnd: new Int32Array(0), counts: new Int32Array(0), own: new Int32Array(0), ownCommas: new Int32Array(0),
-    seg: [], segEx: [], anchors: [], metas: [], headLinks: [], ldJson: [], title: '', htmlLang: '', dateEls: [], checkboxes: 0, unlikely: 0, chromeText: '',
+    seg: [], segEx: [], anchors: [], metas: [], headLinks: [], ldJson: [], title: '', htmlLang: '', dateEls: [], checkboxes: 0, unlikely: 0, chromeText: '', titleHeadings: [],
   };
   const { el: els, tag, seg, segEx } = ix;
   grow(ix, 512);
@@ -345,7 +347,10 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
         else if (name === 'li') C[C_LI]++;
       }
       if (name === 'ul' || name === 'ol') listDepth++;
-      else if (name.length === 2 && name.charCodeAt(0) === 104 && name !== 'hr') headDepth++;
+      else if (name.length === 2 && name.charCodeAt(0) === 104 && name !== 'hr') {
+        headDepth++;
+        if ((name === 'h1' || name === 'h2' || name === 'h3') && ix.titleHeadings.length < 200) ix.titleHeadings.push(i);
+      }
       else if (name === 'table' || name === 'pre') tableDepth++;
       if (seg.length > 0 && seg[seg.length - 1] !== BLOCK_MARK) {
         seg.push(BLOCK_MARK);
