@@ -9,6 +9,7 @@ import { BLOCK_MARK, indexPage, type PageIndex } from './page-index.ts';
 import { mainContent, type MainContent } from './content.ts';
 import { readJsonLd, type JsonLdInfo } from './jsonld.ts';
 import { isForeign, parseMachineDate, publicationDate } from './dates.ts';
+import { classOf } from './chars.ts';
 
 /** HTML beyond this many characters is not parsed (a few MB of markup is plenty for a page). */
 export const MAX_HTML_CHARS = 3_000_000;
@@ -254,6 +255,9 @@ function textAroundHeading(ix: PageIndex, title: string): { after: string; befor
   const key = normalTitle(title);
   let h = -1;
   for (const i of ix.titleHeadings) {
+    // Cheap test first: the heading's first word must be in the title.
+    const first = firstWord(ix, i);
+    if (first === '' || !key.includes(first)) continue;
     const text = normalTitle(ix.seg.slice(ix.segStart[i], ix.segEnd[i]).join(''));
     if (text.length >= 8 && key.includes(text.slice(0, 30))) {
       h = i;
@@ -282,6 +286,20 @@ function visibleText(ix: PageIndex, max: number): string {
     n += ix.seg[k].length;
   }
   return parts.join('');
+}
+
+/** The first word of element i's text, lower case ('' when it has none). */
+function firstWord(ix: PageIndex, i: number): string {
+  for (let k = ix.segStart[i]; k < ix.segEnd[i]; k++) {
+    const s = ix.seg[k];
+    let a = 0;
+    while (a < s.length && classOf(s.charCodeAt(a)) === 3) a++;
+    if (a === s.length) continue;
+    let b = a;
+    while (b < s.length && classOf(s.charCodeAt(b)) !== 3) b++;
+    return s.slice(a, b).toLowerCase();
+  }
+  return '';
 }
 
 function normalTitle(s: string): string {
