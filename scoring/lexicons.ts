@@ -11,7 +11,7 @@ import { de } from './lexicons/de.ts';
 import { es } from './lexicons/es.ts';
 import { fr } from './lexicons/fr.ts';
 
-export const LEXICON_VERSION = 'lex-5';
+export const LEXICON_VERSION = 'lex-6';
 
 export const LEXICON_NAMES = [
   /** The page is about mentoring. */

@@ -36,9 +36,7 @@ export const de: Lexicon = {
   coaching: ['coach', 'coaches', 'coaching', 'coachee', 'coachin', 'coachinggespräch', 'grow modell', 'moderation', 'moderator', 'scrum', 'scrum master', 'retrospektive', 'lifecoach', 'führungskräfteentwicklung', 'supervision'],
   tutoring: [
     'nachhilfe', 'nachhilfelehrer', 'hausaufgaben', 'hausaufgabenhilfe', 'hausaufgabenbetreuung', 'lernhilfe', 'lehrer', 'lehrerin', 'schüler', 'schülerin', 'schülerinnen',
-    'unterricht', 'workshop', 'lehrplan', 'prüfung', 'klausur', 'noten', 'note', 'mathe', 'mathematik', 'lesen', 'kurs', 'klassenzimmer', 'unterrichtsstunde', 'schule',
-    'fach',
-  ],
+    'unterricht', 'workshop', 'lehrplan', 'prüfung', 'klausur', 'mathe', 'mathematik', 'klassenzimmer', 'unterrichtsstunde'],
   onboarding: [
     'onboarding', 'einarbeitung', 'einarbeitungsplan', 'neue mitarbeitende', 'neue mitarbeiter', 'neuer mitarbeiter', 'erster arbeitstag', 'ersten tag', 'erste woche',
     'pate', 'patin', 'buddy', 'personalabteilung', 'personal', 'gehalt', 'mitarbeitende', 'mitarbeiter', 'mitarbeiterin', 'probezeit', 'angestellte', 'arbeitsplatz',
@@ -50,9 +48,7 @@ export const de: Lexicon = {
   ],
   hardware: [...en.hardware, 'roboterbausatz', 'bausatz', 'set', 'sensor', 'motor', 'platine', 'löten', 'batterie', 'akku', 'montage', 'zusammenbauen', 'schrauben', 'räder'],
   jobs: [
-    'wir suchen', 'stelle', 'stellenanzeige', 'stellenangebot', 'offene stelle', 'bewerbungsfrist', 'jetzt bewerben', 'bewirb dich', 'aufgaben', 'ihre aufgaben',
-    'dein profil', 'qualifikationen', 'gehalt', 'stundenlohn', 'pro stunde', 'teilzeit', 'vollzeit', 'minijob', 'arbeitgeber', 'lebenslauf',
-  ],
+    'wir suchen', 'stellenanzeige', 'stellenangebot', 'offene stelle', 'bewerbungsfrist', 'jetzt bewerben', 'bewirb dich', 'gehalt', 'stundenlohn', 'pro stunde', 'teilzeit', 'vollzeit', 'minijob'],
   leadership: ['führung', 'führungskraft', 'führungskräfte', 'vorgesetzte', 'mitarbeitergespräch', 'mitarbeitergespräche', 'einzelgespräch', 'teamleitung', 'delegieren', 'chef', 'dein team', 'mitarbeitende', 'management'],
   mentorSide: [
     'dein mentee', 'deine mentee', 'deinem mentee', 'deine mentees', 'als mentor', 'als mentorin', 'guter mentor', 'gute mentorin', 'mentor werden', 'mentorin werden',

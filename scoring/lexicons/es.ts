@@ -35,9 +35,9 @@ export const es: Lexicon = {
   ],
   coaching: ['coach', 'coaches', 'coaching', 'coachee', 'sesión de coaching', 'modelo grow', 'facilitación', 'facilitador', 'facilitadora', 'scrum', 'scrum master', 'retrospectiva', 'coach de vida'],
   tutoring: [
-    'clases particulares', 'clases de refuerzo', 'refuerzo escolar', 'deberes', 'tareas', 'tarea', 'apoyo escolar', 'profesor', 'profesora', 'profesores', 'alumno',
-    'alumnos', 'alumna', 'estudiantes', 'taller', 'talleres', 'temario', 'examen', 'exámenes', 'notas', 'matemáticas', 'lectura', 'curso', 'aula', 'clase', 'clases',
-    'escuela', 'asignatura', 'tutoría', 'tutorías',
+    'clases particulares', 'clases de refuerzo', 'refuerzo escolar', 'deberes', 'apoyo escolar', 'profesor', 'profesora', 'profesores', 'alumno',
+    'alumnos', 'alumna', 'estudiantes', 'taller', 'talleres', 'temario', 'examen', 'exámenes', 'matemáticas', 'aula', 'clases',
+    'tutoría', 'tutorías',
   ],
   onboarding: [
     'onboarding', 'incorporación', 'acogida', 'nuevo empleado', 'nuevos empleados', 'nueva incorporación', 'nuevas incorporaciones', 'primer día', 'primera semana',
@@ -50,8 +50,7 @@ export const es: Lexicon = {
   ],
   hardware: [...en.hardware, 'kit de robótica', 'robótica', 'montaje', 'sensor', 'motor', 'placa', 'soldar', 'batería', 'montar', 'tornillos', 'ruedas'],
   jobs: [
-    'buscamos', 'oferta de empleo', 'oferta de trabajo', 'vacante', 'vacantes', 'puesto de trabajo', 'plazo de solicitud', 'envía tu cv', 'inscríbete en la oferta', 'salario', 'sueldo', 'por hora', 'media jornada', 'jornada completa', 'contrato', 'empleador', 'currículum', 'cv',
-  ],
+    'buscamos', 'oferta de empleo', 'oferta de trabajo', 'vacante', 'vacantes', 'puesto de trabajo', 'plazo de solicitud', 'envía tu cv', 'inscríbete en la oferta', 'sueldo', 'por hora', 'media jornada', 'jornada completa'],
   leadership: ['liderazgo', 'líder', 'líderes', 'jefe', 'jefa', 'gerente', 'directivos', 'reunión uno a uno', 'reuniones uno a uno', 'equipo', 'tu equipo', 'delegar', 'gestión de equipos', 'colaboradores'],
   mentorSide: [
     'tu mentorado', 'tu mentorada', 'tus mentorados', 'como mentor', 'como mentora', 'buen mentor', 'buena mentora', 'ser mentor', 'ser mentora', 'nuevo mentor',

@@ -35,9 +35,7 @@ export const fr: Lexicon = {
   ],
   coaching: ['coach', 'coachs', 'coaching', 'coaché', 'coachée', 'séance de coaching', 'modèle grow', 'facilitation', 'facilitateur', 'facilitatrice', 'scrum', 'scrum master', 'rétrospective', 'coach de vie'],
   tutoring: [
-    'soutien scolaire', 'aide aux devoirs', 'devoirs', 'cours particuliers', 'tutorat', 'professeur', 'professeurs', 'enseignant', 'élève', 'élèves', 'cours',
-    'atelier', 'ateliers', 'programme scolaire', 'examen', 'examens', 'notes', 'maths', 'mathématiques', 'lecture', 'classe', 'salle de classe', 'école', 'matière',
-  ],
+    'soutien scolaire', 'aide aux devoirs', 'devoirs', 'cours particuliers', 'tutorat', 'professeur', 'professeurs', 'enseignant', 'élève', 'élèves', 'programme scolaire', 'examen', 'examens', 'maths', 'mathématiques', 'salle de classe'],
   onboarding: [
     'onboarding', 'intégration', 'accueil des nouveaux', 'nouveau collaborateur', 'nouveaux collaborateurs', 'nouvel employé', 'nouveaux salariés', 'premier jour',
     'première semaine', 'parcours d intégration', 'livret d accueil', 'ressources humaines', 'rh', 'salaire', 'salarié', 'salariés', 'collaborateur',
@@ -49,8 +47,8 @@ export const fr: Lexicon = {
   ],
   hardware: [...en.hardware, 'kit robotique', 'robotique', 'capteur', 'capteurs', 'moteur', 'carte', 'souder', 'soudure', 'batterie', 'montage', 'assembler', 'vis', 'roues'],
   jobs: [
-    'nous recrutons', 'offre d emploi', 'poste', 'poste à pourvoir', 'date limite de candidature', 'postuler', 'postulez', 'missions', 'vos missions', 'profil recherché',
-    'qualifications', 'salaire', 'rémunération', 'de l heure', 'temps partiel', 'temps plein', 'cdi', 'cdd', 'employeur', 'cv', 'lettre de motivation',
+    'nous recrutons', 'offre d emploi', 'poste à pourvoir', 'date limite de candidature', 'profil recherché',
+    'rémunération', 'de l heure', 'temps partiel', 'temps plein', 'cdi', 'cdd', 'lettre de motivation',
   ],
   leadership: ['leadership', 'leader', 'manager', 'managers', 'management', 'encadrement', 'entretien individuel', 'entretiens individuels', 'one to one', 'chef d équipe', 'déléguer', 'votre équipe', 'collaborateurs'],
   mentorSide: [
