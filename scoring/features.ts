@@ -9,22 +9,53 @@ import { functionWords, LangCounter, profilesOfWord, type LangGuess, type Lang }
 interface Phrase {
   lex: LexiconName;
   lexIdx: number;
-  stems: string[];
+  /** Ids of the phrase's stems (the stem table below). */
+  stems: Int32Array;
   id: number;
 }
 
 interface PhraseIndex {
-  byFirstStem: Map<string, Phrase[]>;
-  count: number;
+  /** Phrases by the id of their first stem. */
+  byFirstStem: Map<number, Phrase[]>;
+  /** Phrases by id. */
+  phrases: Phrase[];
 }
+
+// The stem table: every stem seen gets a small id, so a page's stem counts live in two typed arrays
+// (valid when the epoch is the page's) and phrases compare integers. Ids are shared by the
+// languages (a stem is its string); the table starts over when it grows too large.
+const MAX_STEMS = 100_000;
+const stemIds = new Map<string, number>();
+const stemStrings: string[] = [];
+/** Per stem id, side by side: the page (epoch) its count is for, and the count. */
+let stemState = new Int32Array(2 * 4096);
+let epochCounter = 0;
+/** Phrase index per language, over the current stem table. */
 const phraseIndexes = new Map<Lang, PhraseIndex>();
 
-/** Phrases of the language's lexicons, stemmed with its stemmer, by first stem (built once per language). */
+function stemId(st: string): number {
+  let id = stemIds.get(st);
+  if (id === undefined) {
+    id = stemStrings.length;
+    stemIds.set(st, id);
+    stemStrings.push(st);
+    if (2 * id + 2 > stemState.length) stemState = grown(stemState, stemState.length * 2);
+  }
+  return id;
+}
+
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
+/** Phrases of the language's lexicons, stemmed with its stemmer, by first stem (built once per language and stem table). */
 function index(lang: Lang): PhraseIndex {
   const known = phraseIndexes.get(lang);
   if (known) return known;
-  const idx = new Map<string, Phrase[]>();
-  let id = 0;
+  const byFirstStem = new Map<number, Phrase[]>();
+  const phrases: Phrase[] = [];
   for (const lex of LEXICON_NAMES) {
     const seen = new Set<string>();
     for (const p of LEXICONS[lang][lex]) {
@@ -32,72 +63,88 @@ function index(lang: Lang): PhraseIndex {
       const key = stems.join(' ');
       if (stems.length === 0 || seen.has(key)) continue;
       seen.add(key);
-      const ph: Phrase = { lex, lexIdx: LEXICON_NAMES.indexOf(lex), stems, id: id++ };
-      const list = idx.get(stems[0]);
+      const ph: Phrase = { lex, lexIdx: LEXICON_NAMES.indexOf(lex), stems: Int32Array.from(stems, stemId), id: phrases.length };
+      phrases.push(ph);
+      const list = byFirstStem.get(ph.stems[0]);
       if (list) list.push(ph);
-      else idx.set(stems[0], [ph]);
+      else byFirstStem.set(ph.stems[0], [ph]);
     }
   }
-  const out = { byFirstStem: idx, count: id };
+  const out = { byFirstStem, phrases };
   phraseIndexes.set(lang, out);
   return out;
 }
 
-/** The language the token caches below hold (they are cleared when a page of another language comes). */
-let cacheLang: Lang = 'en';
-let cacheFunctionWords = functionWords('en');
-
-interface TokInfo {
-  token: string;
-  hash: number;
-  stem: string;
-  fw: boolean;
-  /** Language profiles the token is a function word of (language detection while scanning). */
-  profiles: readonly number[] | undefined;
-  mentor: boolean;
-  cands: Phrase[] | undefined;
-  /** The stem's per-page counter, shared by all tokens with this stem. */
-  rec: StemRec;
-}
-
-/** Per-page count of one stem, valid when `epoch` is the current page's (no Map lookups per token). */
-interface StemRec {
-  stem: string;
-  epoch: number;
-  count: number;
-}
-let epochCounter = 0;
-/** One record per stem, so tokens with the same stem share it; cleared only between pages (with the token caches). */
-const stemRecs = new Map<string, StemRec>();
-const MAX_STEM_RECS = 100_000;
-const INF_BUF: TokInfo[] = [];
-
-function makeInfo(t: string, hash: number, idx: Map<string, Phrase[]>): TokInfo {
-  const st = stem(t, cacheLang);
-  let rec = stemRecs.get(st);
-  if (rec === undefined) {
-    rec = { stem: st, epoch: 0, count: 0 };
-    stemRecs.set(st, rec);
-  }
-  return { token: t, hash, stem: st, fw: cacheFunctionWords.has(t), profiles: profilesOfWord(t), mentor: t.startsWith('mentor'), cands: idx.get(st), rec };
-}
-
-// Token cache: an open-addressing hash table keyed by the token's characters, hashed while
-// scanning, so a known token costs no string allocation and no engine hashing (the hot loop).
+// The token cache (one language at a time: it starts over when a page of another language comes):
+// an open-addressing hash table keyed by the token's characters, hashed while scanning, so a known
+// token costs no string allocation and no engine hashing (the hot loop). A slot is one cache line
+// (16 integers) holding all the loop needs: the token's hash, length, stem id, flags and language
+// profiles, and its characters (two per integer), so a token read costs one memory access to the
+// table and one to its stem's counter. Slots of an older generation are empty (starting over is O(1)).
+const SLOT = 16;
+const S_GEN = 0;
+const S_HASH = 1;
+const S_LEN = 2;
+const S_STEM = 3;
+/** Flags, and the token's profile list id + 1 above them (0: not a function word). */
+const S_INFO = 4;
+const S_CHARS = 5;
+/** Characters a slot holds; longer tokens take the slow path. */
+const MAX_INLINE = 2 * (SLOT - S_CHARS);
+const FL_FUNCTION_WORD = 1;
+const FL_MENTOR = 2;
+/** The token's stem starts a lexicon phrase of the cache's language. */
+const FL_PHRASE = 4;
+const FL_BITS = 3;
 const TABLE_BITS = 16;
 const TABLE_SIZE = 1 << TABLE_BITS;
 const TABLE_MASK = TABLE_SIZE - 1;
-const entries: TokInfo[] = [];
-// Characters of the cached tokens (offset per slot); longer tokens take the slow path.
-const MAX_POOLED_LEN = 64;
-const POOL_SIZE = 1 << 19;
-const pool = new Uint16Array(POOL_SIZE);
-let poolUsed = 0;
-// Per slot, side by side (one cache line per probe): entry index (-1 = empty), hash, length, pool offset.
-const SLOT_WIDTH = 4;
-const slots = new Int32Array(TABLE_SIZE * SLOT_WIDTH).fill(-1);
-// Tokens with an apostrophe, and very long ones, take the slow path through a Map.
-const slowCache = new Map<string, TokInfo>();
+/** Tokens the table takes before it starts over (between pages; within a page, later tokens take the slow path). */
+const TABLE_FULL = TABLE_SIZE >> 1;
+const table = new Int32Array(TABLE_SIZE * SLOT);
+let generation = 1;
+let tableEntries = 0;
+// Tokens with an apostrophe, long ones, and new tokens while the table is full take the slow path
+// through a Map, to entries laid out like slots (no characters) after the table's: a token is read
+// by its reference, a slot number below TABLE_SIZE, else TABLE_SIZE + its slow entry's number.
+const slowCache = new Map<string, number>();
+let slow = new Int32Array(256 * SLOT);
+let slowCount = 0;
+let cacheLang: Lang = 'en';
+let cacheFunctionWords = functionWords('en');
+let cachePhrases: PhraseIndex | null = null;
+/** Distinct profile lists (lang.ts gives one array per function word), by id. */
+const profileLists: (readonly number[])[] = [];
+const profileListIds = new Map<readonly number[], number>();
+
+function resetTokens(): void {
+  generation++;
+  tableEntries = 0;
+  slowCache.clear();
+  slowCount = 0;
+}
+
+/** Fills the stem, flags and profiles of token `t` at `at` in `a` (a slot or a slow entry). */
+function describe(a: Int32Array, at: number, t: string, hash: number): void {
+  const sid = stemId(stem(t, cacheLang));
+  const profiles = profilesOfWord(t);
+  let p = 0;
+  if (profiles !== undefined) {
+    p = profileListIds.get(profiles) ?? 0;
+    if (p === 0) {
+      profileLists.push(profiles);
+      p = profileLists.length;
+      profileListIds.set(profiles, p);
+    }
+  }
+  let flags = 0;
+  if (cacheFunctionWords.has(t)) flags |= FL_FUNCTION_WORD;
+  if (t.startsWith('mentor')) flags |= FL_MENTOR;
+  if (cachePhrases!.byFirstStem.has(sid)) flags |= FL_PHRASE;
+  a[at + S_HASH] = hash | 0;
+  a[at + S_STEM] = sid;
+  a[at + S_INFO] = flags | (p << FL_BITS);
+}
 
 // Per-code-unit lower case (0 = not computed yet), so sentences need no lower-cased copy.
 const LOWER = new Uint16Array(65536);
@@ -118,62 +165,63 @@ function lowerSlice(s: string, start: number, end: number): string {
   return out;
 }
 
+/** Code units k and k+1 of the token at `start` (lower-cased unless `isLower`), two to an integer (0 past `len`). */
+function pair(s: string, start: number, k: number, len: number, isLower: boolean): number {
+  const a = s.charCodeAt(start + k);
+  const b = k + 1 < len ? s.charCodeAt(start + k + 1) : 0;
+  return isLower ? a | (b << 16) : lower(a) | (lower(b) << 16);
+}
+
 /**
- * Cached info for the token s[start, end); `isLower` says `s` is lower-cased already (no per-character
- * mapping). Cached tokens' characters live in one typed array, so probing compares code units without
- * touching the token strings.
+ * The reference of the token s[start, end) (see slowCache); `isLower` says `s` is lower-cased
+ * already (no per-character mapping). Probing compares the characters held in the slot.
  */
-function lookup(s: string, start: number, end: number, h: number, isLower: boolean, idx: Map<string, Phrase[]>): TokInfo {
+function lookup(s: string, start: number, end: number, h: number, isLower: boolean): number {
   const len = end - start;
-  if (len > MAX_POOLED_LEN) return slowInfo(isLower ? s.slice(start, end) : lowerSlice(s, start, end), idx);
+  if (len > MAX_INLINE) return slowEntry(isLower ? s.slice(start, end) : lowerSlice(s, start, end));
+  const T = table;
   let slot = h & TABLE_MASK;
   for (;;) {
-    const at = slot * SLOT_WIDTH;
-    const e = slots[at];
-    if (e === -1) break;
-    if (slots[at + 1] === (h | 0) && slots[at + 2] === len) {
-      const off = slots[at + 3];
+    const at = slot * SLOT;
+    if (T[at + S_GEN] !== generation) break;
+    if (T[at + S_HASH] === (h | 0) && T[at + S_LEN] === len) {
       let k = 0;
-      if (isLower) while (k < len && pool[off + k] === s.charCodeAt(start + k)) k++;
-      else while (k < len && pool[off + k] === lower(s.charCodeAt(start + k))) k++;
-      if (k === len) return entries[e];
+      while (k < len && T[at + S_CHARS + (k >> 1)] === pair(s, start, k, len, isLower)) k += 2;
+      if (k >= len) return slot;
     }
     slot = (slot + 1) & TABLE_MASK;
   }
-  if (entries.length >= TABLE_SIZE >> 1 || poolUsed + len > POOL_SIZE) {
-    // Full enough: start over (results do not depend on what is cached).
-    slots.fill(-1);
-    entries.length = 0;
-    poolUsed = 0;
-    slot = h & TABLE_MASK;
-  }
-  const inf = makeInfo(isLower ? s.slice(start, end) : lowerSlice(s, start, end), h, idx);
-  const t = inf.token;
-  for (let k = 0; k < len; k++) pool[poolUsed + k] = t.charCodeAt(k);
-  const at = slot * SLOT_WIDTH;
-  slots[at] = entries.length;
-  slots[at + 1] = h | 0;
-  slots[at + 2] = len;
-  slots[at + 3] = poolUsed;
-  poolUsed += len;
-  entries.push(inf);
-  return inf;
+  const t = isLower ? s.slice(start, end) : lowerSlice(s, start, end);
+  if (tableEntries >= TABLE_FULL) return slowEntry(t);
+  const at = slot * SLOT;
+  describe(T, at, t, h);
+  T[at + S_GEN] = generation;
+  T[at + S_LEN] = len;
+  for (let k = 0; k < len; k += 2) T[at + S_CHARS + (k >> 1)] = pair(t, 0, k, len, true);
+  tableEntries++;
+  return slot;
 }
 
-function slowInfo(raw: string, idx: Map<string, Phrase[]>): TokInfo {
-  let inf = slowCache.get(raw);
-  if (inf === undefined) {
+function slowEntry(raw: string): number {
+  let ref = slowCache.get(raw);
+  if (ref === undefined) {
     const last2 = raw.slice(-2);
     const t = raw.length > 2 && (last2 === "'s" || last2 === '’s') ? raw.slice(0, -2) : raw.replace(/['’]/g, '');
     let h = 0x811c9dc5;
     for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-    inf = makeInfo(t, h >>> 0, idx);
-    if (slowCache.size >= 20_000) slowCache.clear();
-    slowCache.set(raw, inf);
+    if ((slowCount + 1) * SLOT > slow.length) slow = grown(slow, slow.length * 2);
+    describe(slow, slowCount * SLOT, t, h >>> 0);
+    ref = TABLE_SIZE + slowCount++;
+    slowCache.set(raw, ref);
   }
-  return inf;
+  return ref;
 }
 
+/** The stem id of a token reference. */
+const stemOf = (ref: number): number => (ref < TABLE_SIZE ? table[ref * SLOT + S_STEM] : slow[(ref - TABLE_SIZE) * SLOT + S_STEM]);
+
+/** References of the tokens of the sentence being scanned. */
+let sentenceTokens = new Int32Array(1024);
 
 const sentHits = new Int32Array(LEXICON_NAMES.length);
 
@@ -214,7 +262,13 @@ export interface Features {
   orderedLists: number;
   listItems: number;
   resources: number;
-  stemCounts: Map<string, number>;
+  /** The stems of the page (main text, title, description) in order of first occurrence, and how often each occurs (the model's terms). */
+  terms: StemCounts;
+}
+
+export interface StemCounts {
+  stems: string[];
+  counts: Int32Array;
 }
 
 // Every match of BRAND_RE / PLACE_RE contains one of these literals (case-sensitive, as the patterns
@@ -269,35 +323,39 @@ const DOC_HEADING_RE =
 
 export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = ''): Features {
   const langCounter = new LangCounter();
-  const { byFirstStem: idx, count: phraseCount } = index(lang);
   const sentences: Sentence[] = [];
-  const phraseCounts = new Int32Array(phraseCount);
-  const stemCounts = new Map<string, number>();
   let wordCount = 0;
   let mentorTokens = 0;
   let fwCount = 0;
   let prose = 0;
   let dupSent = 0;
-  const phraseLex: LexiconName[] = new Array(phraseCount);
 
-  if (stemRecs.size >= MAX_STEM_RECS || lang !== cacheLang) {
+  // The caches hold one language at a time, and start over between pages when full (results do not depend on what is cached).
+  if (stemStrings.length >= MAX_STEMS) {
+    stemIds.clear();
+    stemStrings.length = 0;
+    phraseIndexes.clear();
+    resetTokens();
+  }
+  if (lang !== cacheLang || cachePhrases === null) {
     cacheLang = lang;
     cacheFunctionWords = functionWords(lang);
-    // Cached token infos point at stem records: drop them all together, before the page.
-    slots.fill(-1);
-    entries.length = 0;
-    poolUsed = 0;
-    slowCache.clear();
-    stemRecs.clear();
+    resetTokens();
   }
+  if (tableEntries > TABLE_FULL - 8192 || slowCount > 20_000) resetTokens();
+  const phrases = index(lang);
+  cachePhrases = phrases;
+  const byFirstStem = phrases.byFirstStem;
+  const phraseCounts = new Int32Array(phrases.phrases.length);
+  /** Phrases matched on this page. */
+  const hitPhrases: number[] = [];
   const epoch = ++epochCounter;
-  // Stems in order of first occurrence (the order of stemCounts).
-  const touched: StemRec[] = [];
+  // Stem ids in order of first occurrence (the order of the terms).
+  const touched: number[] = [];
   const seenSentHash = new Set<number>();
   let sentCount = 0;
-  const infos = INF_BUF;
 
-  // Scans a flat text once: tokens (straight into cached token infos), sentence ends, phrase
+  // Scans a flat text once: tokens (straight into cached entries), sentence ends, phrase
   // matches per sentence. Sentences end at a newline (block break) or after . ! ? … followed by
   // a space and a character that is not a lower-case letter.
   const scanText = (s: string, isTitle: boolean) => {
@@ -345,43 +403,51 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
         }
         break;
       }
-      infos[n++] = apos ? slowInfo(lowerSlice(t, start, i), idx) : lookup(t, start, i, h >>> 0, fast, idx);
+      if (n === sentenceTokens.length) sentenceTokens = grown(sentenceTokens, n * 2);
+      sentenceTokens[n++] = apos ? slowEntry(lowerSlice(t, start, i)) : lookup(t, start, i, h >>> 0, fast);
     }
     if (n > 0) finishSentence(s, sentStart, len, n, isTitle);
   };
 
   const finishSentence = (s: string, sentStart: number, end: number, n: number, isTitle: boolean) => {
+    // No token or stem is added while a sentence is read: the arrays stay the same.
+    const T = table;
+    const S = slow;
+    const toks = sentenceTokens;
+    const stems = stemState;
     let anyHit = false;
     let fw = 0;
     let sh = n;
     for (let i = 0; i < n; i++) {
-      const inf = infos[i];
-      sh = Math.imul(sh ^ inf.hash, 0x01000193);
-      if (inf.mentor) mentorTokens++;
-      if (inf.fw) fw++;
-      langCounter.add(inf.profiles);
-      const rec = inf.rec;
-      if (rec.epoch !== epoch) {
-        rec.epoch = epoch;
-        rec.count = 0;
-        touched.push(rec);
+      const ref = toks[i];
+      const A = ref < TABLE_SIZE ? T : S;
+      const at = (ref < TABLE_SIZE ? ref : ref - TABLE_SIZE) * SLOT;
+      sh = Math.imul(sh ^ A[at + S_HASH], 0x01000193);
+      const info = A[at + S_INFO];
+      if (info & FL_MENTOR) mentorTokens++;
+      if (info & FL_FUNCTION_WORD) fw++;
+      const p = info >>> FL_BITS;
+      langCounter.add(p === 0 ? undefined : profileLists[p - 1]);
+      const sid = A[at + S_STEM];
+      if (stems[2 * sid] !== epoch) {
+        stems[2 * sid] = epoch;
+        stems[2 * sid + 1] = 0;
+        touched.push(sid);
       }
-      rec.count++;
-      const cands = inf.cands;
-      if (cands === undefined) continue;
-      for (const ph of cands) {
+      stems[2 * sid + 1]++;
+      if ((info & FL_PHRASE) === 0) continue;
+      for (const ph of byFirstStem.get(sid)!) {
         const plen = ph.stems.length;
         if (i + plen > n) continue;
         let ok = true;
-        for (let j = 1; j < plen && ok; j++) if (infos[i + j].stem !== ph.stems[j]) ok = false;
+        for (let j = 1; j < plen && ok; j++) if (stemOf(toks[i + j]) !== ph.stems[j]) ok = false;
         if (!ok) continue;
-        phraseCounts[ph.id]++;
+        if (phraseCounts[ph.id]++ === 0) hitPhrases.push(ph.id);
         if (!anyHit) {
           anyHit = true;
           sentHits.fill(0);
         }
         sentHits[ph.lexIdx]++;
-        phraseLex[ph.id] = ph.lex;
       }
     }
     wordCount += n;
@@ -402,18 +468,20 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
   scanText(ex.mainText, false);
   // The title and description count towards the terms (not towards evidence).
   scanText(`${ex.title}. ${ex.description}`, true);
-  for (const rec of touched) stemCounts.set(rec.stem, rec.count);
+  const terms: StemCounts = { stems: new Array<string>(touched.length), counts: new Int32Array(touched.length) };
+  for (let k = 0; k < touched.length; k++) {
+    terms.stems[k] = stemStrings[touched[k]];
+    terms.counts[k] = stemState[2 * touched[k] + 1];
+  }
 
   const words = Math.max(wordCount, 1);
   // Per-phrase counts are capped, so repeating a phrase (stuffing) stops adding.
   const cap = Math.max(4, Math.ceil(wordCount / 50));
   const lex = {} as LexStats;
   for (const name of LEXICON_NAMES) lex[name] = { count: 0, distinct: 0, perK: 0, score: 0 };
-  for (let id = 0; id < phraseCount; id++) {
-    const c = phraseCounts[id];
-    if (c === 0) continue;
-    const l = lex[phraseLex[id]];
-    l.count += Math.min(c, cap);
+  for (const id of hitPhrases) {
+    const l = lex[phrases.phrases[id].lex];
+    l.count += Math.min(phraseCounts[id], cap);
     l.distinct++;
   }
   const denom = Math.max(wordCount, 200);
@@ -448,6 +516,6 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
     orderedLists: ex.lists.ordered,
     listItems: ex.lists.items,
     resources: ex.resources.length,
-    stemCounts,
+    terms,
   };
 }

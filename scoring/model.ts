@@ -1,7 +1,7 @@
 // The trained topical model: logistic regression over a few dense (lexicon/structure) features
 // and a few hundred stemmed terms (cosine-normalised log term frequencies). Trained in Node by
 // `npm run train` (scoring/train/train.ts); applied here by a few lines of pure code.
-import type { Features } from './features.ts';
+import type { Features, StemCounts } from './features.ts';
 import { sat } from './features.ts';
 import { LEXICON_NAMES } from './lexicons.ts';
 import weightsJson from './model-weights.json';
@@ -47,15 +47,16 @@ export function denseFeatures(f: Features): Record<string, number> {
 }
 
 /** Cosine-normalised log term frequencies over all stems of the page, restricted to `vocab`. */
-export function termFeatures(stemCounts: Map<string, number>, vocab: (t: string) => boolean): Map<string, number> {
+export function termFeatures(terms: StemCounts, vocab: (t: string) => boolean): Map<string, number> {
+  const { stems, counts } = terms;
   let norm = 0;
-  for (const c of stemCounts.values()) {
-    const v = Math.log1p(c);
+  for (let k = 0; k < stems.length; k++) {
+    const v = Math.log1p(counts[k]);
     norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
   const out = new Map<string, number>();
-  for (const [t, c] of stemCounts) if (vocab(t)) out.set(t, Math.log1p(c) / norm);
+  for (let k = 0; k < stems.length; k++) if (vocab(stems[k])) out.set(stems[k], Math.log1p(counts[k]) / norm);
   return out;
 }
 
@@ -89,13 +90,15 @@ export function predict(model: LinearModel, f: Features): number {
   const dense = denseFeatures(f);
   const pm = prepare(model);
   for (const [k, w] of pm.dense) z += w * (dense[k] ?? 0);
-  const terms = pm.terms;
+  const weights = pm.terms;
+  const { stems, counts } = f.terms;
   let norm = 0;
   let dot = 0;
-  for (const [t, c] of f.stemCounts) {
+  for (let k = 0; k < stems.length; k++) {
+    const c = counts[k];
     const v = c < 256 ? LOG1P[c] : Math.log1p(c);
     norm += v * v;
-    const w = terms.get(t);
+    const w = weights.get(stems[k]);
     if (w !== undefined) dot += w * v;
   }
   z += norm > 0 ? dot / Math.sqrt(norm) : 0;

@@ -24,7 +24,7 @@ export function selectVocabulary(docs: TrainDoc[], size: number, minDf: number):
   const nPos = docs.filter((d) => d.y >= 0.75).length || 1;
   const nNeg = docs.filter((d) => d.y <= 0.25).length || 1;
   for (const d of docs) {
-    for (const t of d.features.stemCounts.keys()) {
+    for (const t of d.features.terms.stems) {
       if (t.length < 3 || t.length > 20 || /\d/.test(t)) continue;
       df.set(t, (df.get(t) ?? 0) + 1);
       if (d.y >= 0.75) pos.set(t, (pos.get(t) ?? 0) + 1);
@@ -61,7 +61,7 @@ export function trainModel(docs: TrainDoc[], opts: TrainOptions = {}, trainedOn 
       idx.push(col.get(`d:${n}`)!);
       val.push(dense[n]);
     }
-    const tf = termFeatures(d.features.stemCounts, (t) => vset.has(t));
+    const tf = termFeatures(d.features.terms, (t) => vset.has(t));
     for (const t of [...tf.keys()].sort()) {
       idx.push(col.get(`t:${t}`)!);
       val.push(tf.get(t)! * 4); // term features are small after cosine normalisation; scale up
