@@ -196,14 +196,47 @@ function shouldDrop(ix: PageIndex, i: number, get: (i: number, k: number) => num
   );
 }
 
+/** JavaScript's \s (white space and line terminators), by code unit. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /**
- * Runs of whitespace and block marks that are not a lone plain space (a single space between words
- * is left alone, so the pass touches only the runs that change): a run with a block mark becomes a
- * newline, any other a space. One native pass.
+ * Each run of white space and block marks becomes one newline when it holds a block mark, else one
+ * space (a lone plain space is left as it is); none at either end. One pass over the joined text,
+ * copying only around the runs that change.
  */
-// eslint-disable-next-line no-control-regex
-const WS_OR_BLOCK_RUN_RE = /(?:[^\S ]|\u0000| (?=[\s\u0000]))[\s\u0000]*/g;
-const collapse = (run: string) => (run.includes(BLOCK_MARK) ? '\n' : ' ');
+export function collapseRuns(s: string): string {
+  const n = s.length;
+  let a = 0;
+  while (a < n && (s.charCodeAt(a) === 0 || isSpace(s.charCodeAt(a)))) a++;
+  let b = n;
+  while (b > a && (s.charCodeAt(b - 1) === 0 || isSpace(s.charCodeAt(b - 1)))) b--;
+  const out: string[] = [];
+  let from = a;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0 && !isSpace(c)) continue;
+    let j = i + 1;
+    let block = c === 0;
+    while (j < b) {
+      const d = s.charCodeAt(j);
+      if (d === 0) block = true;
+      else if (!isSpace(d)) break;
+      j++;
+    }
+    if (block || j - i > 1 || c !== 32) {
+      out.push(s.slice(from, i), block ? '\n' : ' ');
+      from = j;
+    }
+    i = j - 1;
+  }
+  if (out.length === 0) return from === 0 && b === n ? s : s.slice(from, b);
+  out.push(s.slice(from, b));
+  return out.join('');
+}
 
 function emit(ix: PageIndex, roots: number[], dropped: Set<number>, maxChars: number): MainContent {
   const parts: string[] = [];
@@ -249,7 +282,7 @@ function emit(ix: PageIndex, roots: number[], dropped: Set<number>, maxChars: nu
     emitTo(ix.segEnd[r]);
     parts.push(BLOCK_MARK);
   }
-  const out = parts.join('').replace(WS_OR_BLOCK_RUN_RE, collapse).trim();
+  const out = collapseRuns(parts.join(''));
   return { text: out, headings, lists, tables, codeBlocks, end: roots.length > 0 ? ix.end[roots[roots.length - 1]] : 0, roots };
 }
 

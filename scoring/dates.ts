@@ -6,6 +6,7 @@
 // alone are not a day.
 import type { Element } from 'domhandler';
 import type { JsonLdInfo } from './jsonld.ts';
+import { classOf } from './chars.ts';
 
 const MIN_YEAR = 1995;
 const MAX_YEAR = 2100;
@@ -53,7 +54,11 @@ const L = '\\p{L}';
 const ISO_RE = /(?<![\d])((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/;
 const DMY_DOT_RE = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?![\d])/;
 const SLASH_RE = /(?<![\d/])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2})(?![\d])/;
-const DAY_MONTH_RE = new RegExp(`(?<![\\d${L}])(\\d{1,2})(?:\\.|er|st|nd|rd|th|º|°|e)?\\s{0,3}(?:de\\s+|of\\s+)?(${L}{3,10})\\.?,?\\s{0,3}(?:de\\s+|del\\s+)?((?:19|20)\\d{2})(?![\\d])`, 'u');
+// "12. März 2019", "3 de mayo de 2020": its day number is not preceded by a digit or a letter. The
+// engine runs a pattern that opens with a look-behind and Unicode letter classes slowly at every
+// position, so the pattern is tried (sticky) only where a day number can start: dayMonth below.
+const DAY_MONTH_AT = new RegExp(`(\\d{1,2})(?:\\.|er|st|nd|rd|th|º|°|e)?\\s{0,3}(?:de\\s+|of\\s+)?(${L}{3,10})\\.?,?\\s{0,3}(?:de\\s+|del\\s+)?((?:19|20)\\d{2})(?![\\d])`, 'uy');
+const LETTER_RE = /^\p{L}$/u;
 const MONTH_DAY_RE = new RegExp(`(?<![${L}])(${L}{3,10})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?,?\\s{1,3}((?:19|20)\\d{2})(?![\\d])`, 'u');
 const CJK_RE = /((?:19|20)\d{2})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/;
 
@@ -88,6 +93,30 @@ export function parseWrittenDate(s: string, hint: DateHint = { monthFirst: false
   return undefined;
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Whether the code point ending just before `p` is a digit or a letter. */
+function digitOrLetterBefore(s: string, p: number): boolean {
+  const c = s.charCodeAt(p - 1);
+  if (isDigit(c)) return true;
+  if (c >= 0xdc00 && c <= 0xdfff && p >= 2) {
+    const h = s.charCodeAt(p - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return LETTER_RE.test(s.slice(p - 2, p));
+  }
+  return classOf(c) === 1;
+}
+
+/** The first day-month-year date in `s` (the leftmost, as `(?<![\d\p{L}])` + DAY_MONTH_AT would find it). */
+function dayMonth(s: string): RegExpExecArray | null {
+  for (let p = 0; p < s.length; p++) {
+    if (!isDigit(s.charCodeAt(p)) || (p > 0 && digitOrLetterBefore(s, p))) continue;
+    DAY_MONTH_AT.lastIndex = p;
+    const m = DAY_MONTH_AT.exec(s);
+    if (m) return m;
+  }
+  return null;
+}
+
 /** The first full date in a short window of text. */
 function dateIn(s: string, hint: DateHint): string | undefined {
   let best: { at: number; date: string } | undefined;
@@ -105,7 +134,7 @@ function dateIn(s: string, hint: DateHint): string | undefined {
     const monthFirst = a > 12 ? false : b > 12 ? true : hint.monthFirst;
     consider(m.index, monthFirst ? ymd(+m[4], a, b) : ymd(+m[4], b, a));
   }
-  m = DAY_MONTH_RE.exec(s);
+  m = dayMonth(s);
   // A range ("14. - 20. Januar 2022") names no single day.
   if (m && !/\d\.?\s{0,2}[-–]\s{0,2}$/.test(s.slice(Math.max(0, m.index - 8), m.index))) {
     const mo = monthOf(m[2]);

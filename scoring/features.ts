@@ -228,8 +228,8 @@ const sentHits = new Int32Array(LEXICON_NAMES.length);
 export interface Sentence {
   text: string;
   words: number;
-  /** Lexicon hits in this sentence. */
-  hits: Partial<Record<LexiconName, number>>;
+  /** Lexicon hits in this sentence, by lexicon (the index of its name in LEXICON_NAMES). */
+  hits: Int32Array;
 }
 
 export type LexStats = Record<LexiconName, { count: number; distinct: number; perK: number; score: number }>;
@@ -342,7 +342,7 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
     cacheFunctionWords = functionWords(lang);
     resetTokens();
   }
-  if (tableEntries > TABLE_FULL - 8192 || slowCount > 20_000) resetTokens();
+  if (tableEntries > TABLE_FULL - (TABLE_FULL >> 2) || slowCount > 20_000) resetTokens();
   const phrases = index(lang);
   cachePhrases = phrases;
   const byFirstStem = phrases.byFirstStem;
@@ -458,11 +458,7 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
     if (seenSentHash.has(sh)) dupSent++;
     else if (seenSentHash.size < 50_000) seenSentHash.add(sh);
     // Only sentences that hit a lexicon can become evidence; keep their text.
-    if (anyHit && sentences.length < 5000) {
-      const hits: Partial<Record<LexiconName, number>> = {};
-      for (let l = 0; l < LEXICON_NAMES.length; l++) if (sentHits[l] > 0) hits[LEXICON_NAMES[l]] = sentHits[l];
-      sentences.push({ text: s.slice(sentStart, end).trim(), words: n, hits });
-    }
+    if (anyHit && sentences.length < 5000) sentences.push({ text: s.slice(sentStart, end).trim(), words: n, hits: sentHits.slice() });
   };
 
   scanText(ex.mainText, false);

@@ -3,7 +3,7 @@
 import type { ComponentName, Evidence, PageComponents, PageScore, SiteKind, PageFlag } from './types.ts';
 import { extract, type Extracted } from './extract.ts';
 import { computeFeatures, sat, type Features } from './features.ts';
-import { LEXICON_VERSION, LEXICONS, type LexiconName } from './lexicons.ts';
+import { LEXICON_NAMES, LEXICON_VERSION, LEXICONS, type LexiconName } from './lexicons.ts';
 import { MODEL, calibrate, fnv1a, predict, type LinearModel } from './model.ts';
 import { LANGS, type DetectedLang, type Lang } from './lang.ts';
 import { jsonLdSiteName } from './identity.ts';
@@ -78,14 +78,20 @@ function trimSentence(s: string): string {
 
 interface EvidenceSpec {
   component: ComponentName;
-  lexes: LexiconName[];
+  /** Indices of the lexicons (in LEXICON_NAMES) whose hits count. */
+  lexes: number[];
   need: number;
 }
+const lexIndex = (name: LexiconName) => LEXICON_NAMES.indexOf(name);
+const CORE = lexIndex('core');
+const MENTOR_GUIDANCE = lexIndex('mentorGuidance');
+const PROGRAM_GUIDANCE = lexIndex('programGuidance');
+const ACTIONABILITY = lexIndex('actionability');
 const EVIDENCE_SPECS: EvidenceSpec[] = [
-  { component: 'relevance', lexes: ['core'], need: 1 },
-  { component: 'mentorGuidance', lexes: ['mentorGuidance', 'mentorSide'], need: 2 },
-  { component: 'programGuidance', lexes: ['programGuidance'], need: 2 },
-  { component: 'actionability', lexes: ['actionability'], need: 2 },
+  { component: 'relevance', lexes: [CORE], need: 1 },
+  { component: 'mentorGuidance', lexes: [MENTOR_GUIDANCE, lexIndex('mentorSide')], need: 2 },
+  { component: 'programGuidance', lexes: [PROGRAM_GUIDANCE], need: 2 },
+  { component: 'actionability', lexes: [ACTIONABILITY], need: 2 },
 ];
 const EVIDENCE_PER_COMPONENT = 3;
 const EVIDENCE_POOL = 8;
@@ -98,14 +104,14 @@ function pickEvidence(f: Features): Evidence[] {
     const sen = sentences[i];
     if (sen.words < 5 || sen.words > 80) continue;
     const hits = sen.hits;
-    const core = hits.core ?? 0;
-    if (core === 0 && hits.mentorGuidance === undefined && hits.programGuidance === undefined && hits.actionability === undefined) continue;
-    const guidance = (hits.mentorGuidance ?? 0) + (hits.programGuidance ?? 0);
+    const core = hits[CORE];
+    if (core === 0 && hits[MENTOR_GUIDANCE] === 0 && hits[PROGRAM_GUIDANCE] === 0 && hits[ACTIONABILITY] === 0) continue;
+    const guidance = hits[MENTOR_GUIDANCE] + hits[PROGRAM_GUIDANCE];
     const lengthBonus = (sen.words >= 8 ? 1 : 0) + Math.min(sen.words, 30) / 100;
     for (let k = 0; k < EVIDENCE_SPECS.length; k++) {
       const spec = EVIDENCE_SPECS[k];
       let h = 0;
-      for (const l of spec.lexes) h += hits[l] ?? 0;
+      for (const l of spec.lexes) h += hits[l];
       if (h < spec.need) continue;
       // Prefer whole sentences (not headings) that also tie the advice to mentoring.
       const s = Math.min(h, 4) + (spec.component === 'relevance' ? 0.5 * Math.min(guidance, 3) : 0.5 * Math.min(core, 2)) + lengthBonus;

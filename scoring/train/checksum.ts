@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analysePage, scoreAnalysed } from '../page.ts';
 import { MODEL, fnv1a } from '../model.ts';
+import { LEXICON_NAMES } from '../lexicons.ts';
 import { corpusAvailable, loadCorpus, loadFixtures } from './corpus.ts';
 import { articleBenchmarkAvailable, datesBenchmarkAvailable, loadArticlePages, loadDatedPages } from './benchmarks.ts';
 
@@ -33,9 +34,15 @@ const rows: Row[] = inputs().map(({ key, url, html }) => {
   const input = { url, html, roundupYear: 2026 };
   const a = analysePage(input);
   const page = scoreAnalysed(input, a, MODEL);
-  // The features' stem counts as [stem, count] pairs in order of first occurrence (what 1.x kept in a Map).
+  // The features as 2.0.0 kept them: stem counts as [stem, count] pairs in order of first occurrence,
+  // a sentence's hits as a record of the lexicons it hit.
   const { terms, ...rest } = a.features;
-  const features = { ...rest, stemCounts: terms.stems.map((t, k) => [t, terms.counts[k]]) };
+  const hitRecord = (hits: Int32Array) => Object.fromEntries(LEXICON_NAMES.flatMap((name, l) => (hits[l] > 0 ? [[name, hits[l]]] : [])));
+  const features = {
+    ...rest,
+    sentences: rest.sentences.map((s) => ({ ...s, hits: hitRecord(s.hits) })),
+    stemCounts: terms.stems.map((t, k) => [t, terms.counts[k]]),
+  };
   const json = JSON.stringify({ key, page, extracted: a.extracted, features });
   return JSON.parse(json) as Row;
 });

@@ -1,6 +1,8 @@
 // The main text: Readability's choice of the article element over the page index, then the clean-up.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { extract } from '../../scoring/extract.ts';
+import { collapseRuns } from '../../scoring/content.ts';
 
 const para = (s: string, n = 1) => `<p>${s}</p>`.repeat(n);
 const post = para('Mentoring is a relationship built on trust, regular meetings and honest feedback. A good mentor listens, asks open questions, and keeps promises.', 6);
@@ -58,3 +60,27 @@ describe('main text', () => {
     expect(extract({ url: 'https://x.example/', html: `<body><article>${post}<pre>npm install x</pre><pre>x --help</pre></article></body>` }).codeBlocks).toBe(2);
   });
 });
+
+describe('collapseRuns (the main text, one line per block)', () => {
+  // Its definition as a regular expression: every run of white space and block marks (NUL) becomes a
+  // newline when it holds a block mark, else a space; then trimmed.
+  // eslint-disable-next-line no-control-regex
+  const RUN_RE = /[\s\u0000]+/g;
+  const reference = (s: string) => s.replace(RUN_RE, (run) => (run.includes('\u0000') ? '\n' : ' ')).trim();
+
+  it('equals its regular-expression definition on any text, every Unicode space included', () => {
+    const unit = fc.constantFrom('a', 'é', 'x', ' ', ' ', '\u0000', '\n', '\t', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u180e');
+    fc.assert(fc.property(fc.array(unit, { maxLength: 40 }), (units) => collapseRuns(units.join('')) === reference(units.join(''))), { numRuns: 3000 });
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `a${String.fromCharCode(c)}b ${String.fromCharCode(c)}`;
+      if (collapseRuns(s) !== reference(s)) expect(`U+${c.toString(16)}`).toBe('treated as JavaScript treats it');
+    }
+  });
+
+  it('returns the text itself when nothing changes', () => {
+    const s = 'one line with single spaces';
+    expect(collapseRuns(s)).toBe(s);
+    expect(collapseRuns('\u0000 a \u0000\u0000b  c\t\u0000')).toBe('a\nb c');
+  });
+});
+

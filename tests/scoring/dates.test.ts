@@ -34,6 +34,17 @@ describe('written dates in the curator\'s languages', () => {
     expect(parseWrittenDate('31.10.23', { monthFirst: false, shortYear: true })).toBe('2023-10-31');
   });
 
+  it('a day number glued to a digit or a letter (any script, also outside the BMP) is no day; after other characters it is', () => {
+    expect(parseWrittenDate('a12 March 2019')).toBeUndefined();
+    expect(parseWrittenDate('é12 March 2019')).toBeUndefined();
+    expect(parseWrittenDate('\u{1D400}12 March 2019')).toBeUndefined();
+    expect(parseWrittenDate('112 March 2019')).toBeUndefined();
+    expect(parseWrittenDate('x 112 March 2019, 3 April 2019')).toBe('2019-04-03');
+    expect(parseWrittenDate('\udc0012 March 2019')).toBe('2019-03-12');
+    expect(parseWrittenDate('(12. März 2019)')).toBe('2019-03-12');
+    expect(parseWrittenDate('№12 de mayo de 2020')).toBe('2020-05-12');
+  });
+
   it('machine dates keep the day as written; RFC 822 works', () => {
     expect(parseMachineDate('2026-02-14T23:30:00-02:00')).toBe('2026-02-14');
     expect(parseMachineDate('20190312')).toBe('2019-03-12');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stem, stemAll, tokenize } from '../../scoring/nlp.ts';
 import { computeFeatures, sat } from '../../scoring/features.ts';
 import { extract } from '../../scoring/extract.ts';
+import { LEXICON_NAMES } from '../../scoring/lexicons.ts';
 import { fixture } from './helpers.ts';
 
 const feats = (html: string, url = 'https://x.example/') => computeFeatures(extract({ url, html }));
@@ -23,7 +24,7 @@ describe('lexicon features', () => {
     const f = feats('<p>At the first meeting, set expectations and keep your promises. Meet regularly with your mentee.</p>');
     expect(f.lex.mentorGuidance.distinct).toBeGreaterThanOrEqual(4);
     expect(f.lex.mentorSide.count).toBeGreaterThanOrEqual(1);
-    expect(f.sentences[0].hits.mentorGuidance).toBeGreaterThan(0);
+    expect(f.sentences[0].hits[LEXICON_NAMES.indexOf('mentorGuidance')]).toBeGreaterThan(0);
   });
 
   it('saturates: repeating "mentor" does not keep raising the core score', () => {
