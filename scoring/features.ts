@@ -217,6 +217,17 @@ function slowEntry(raw: string): number {
   return ref;
 }
 
+/**
+ * The reference of a lower-case token with one inner apostrophe at `apos`: read without its "'s"
+ * (a possessive), else without the apostrophe ("don't" as "dont"), like any other token.
+ */
+function apostropheToken(s: string, start: number, apos: number, end: number): number {
+  const t = apos === end - 2 && s.charCodeAt(end - 1) === 115 ? s.slice(start, apos) : s.slice(start, apos) + s.slice(apos + 1, end);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+  return lookup(t, 0, t.length, h >>> 0, true);
+}
+
 /** The stem id of a token reference. */
 const stemOf = (ref: number): number => (ref < TABLE_SIZE ? table[ref * SLOT + S_STEM] : slow[(ref - TABLE_SIZE) * SLOT + S_STEM]);
 
@@ -229,7 +240,7 @@ export interface Sentence {
   text: string;
   words: number;
   /** Lexicon hits in this sentence, by lexicon (the index of its name in LEXICON_NAMES). */
-  hits: Int32Array;
+  hits: number[];
 }
 
 export type LexStats = Record<LexiconName, { count: number; distinct: number; perK: number; score: number }>;
@@ -386,7 +397,7 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
         continue;
       }
       const start = i;
-      let apos = false;
+      let apos = -1;
       let h = Math.imul(0x811c9dc5 ^ (fast ? c : lower(c)), 0x01000193);
       i++;
       while (i < len) {
@@ -396,15 +407,15 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
           i++;
           continue;
         }
-        if ((c2 === 39 || c2 === 0x2019) && !apos && i + 1 < len && classOf(t.charCodeAt(i + 1)) === 1) {
-          apos = true;
+        if ((c2 === 39 || c2 === 0x2019) && apos < 0 && i + 1 < len && classOf(t.charCodeAt(i + 1)) === 1) {
+          apos = i;
           i++;
           continue;
         }
         break;
       }
       if (n === sentenceTokens.length) sentenceTokens = grown(sentenceTokens, n * 2);
-      sentenceTokens[n++] = apos ? slowEntry(lowerSlice(t, start, i)) : lookup(t, start, i, h >>> 0, fast);
+      sentenceTokens[n++] = apos < 0 ? lookup(t, start, i, h >>> 0, fast) : fast ? apostropheToken(t, start, apos, i) : slowEntry(lowerSlice(t, start, i));
     }
     if (n > 0) finishSentence(s, sentStart, len, n, isTitle);
   };
@@ -458,7 +469,11 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
     if (seenSentHash.has(sh)) dupSent++;
     else if (seenSentHash.size < 50_000) seenSentHash.add(sh);
     // Only sentences that hit a lexicon can become evidence; keep their text.
-    if (anyHit && sentences.length < 5000) sentences.push({ text: s.slice(sentStart, end).trim(), words: n, hits: sentHits.slice() });
+    if (anyHit && sentences.length < 5000) {
+      const hits = new Array<number>(sentHits.length);
+      for (let l = 0; l < sentHits.length; l++) hits[l] = sentHits[l];
+      sentences.push({ text: s.slice(sentStart, end).trim(), words: n, hits });
+    }
   };
 
   scanText(ex.mainText, false);

@@ -37,7 +37,7 @@ const rows: Row[] = inputs().map(({ key, url, html }) => {
   // The features as 2.0.0 kept them: stem counts as [stem, count] pairs in order of first occurrence,
   // a sentence's hits as a record of the lexicons it hit.
   const { terms, ...rest } = a.features;
-  const hitRecord = (hits: Int32Array) => Object.fromEntries(LEXICON_NAMES.flatMap((name, l) => (hits[l] > 0 ? [[name, hits[l]]] : [])));
+  const hitRecord = (hits: number[]) => Object.fromEntries(LEXICON_NAMES.flatMap((name, l) => (hits[l] > 0 ? [[name, hits[l]]] : [])));
   const features = {
     ...rest,
     sentences: rest.sentences.map((s) => ({ ...s, hits: hitRecord(s.hits) })),
