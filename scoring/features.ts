@@ -6,22 +6,19 @@ import { classOf, stem, stemAll, tokenize } from './nlp.ts';
 import { BRAND_RE, LEXICON_NAMES, LEXICONS, PLACE_RE, type LexiconName } from './lexicons.ts';
 import { functionWords, LangCounter, profilesOfWord, type LangGuess, type Lang } from './lang.ts';
 
-interface Phrase {
-  lex: LexiconName;
-  lexIdx: number;
-  /** Ids of the phrase's stems (the stem table below). */
-  stems: Int32Array;
-  id: number;
-}
-
 interface PhraseIndex {
-  /** Phrases by the id of their first stem. */
-  byFirstStem: Map<number, Phrase[]>;
-  /** Phrases by id. */
-  phrases: Phrase[];
+  /**
+   * The phrases, by the id of their first stem, in one array: at a stem's offset, the number of its
+   * phrases, then for each its id, lexicon (index in LEXICON_NAMES), length and stem ids.
+   */
+  table: Int32Array;
+  /** Offset of the phrases that start with a stem id, in `table`. */
+  byFirstStem: Map<number, number>;
+  /** Lexicon of each phrase, by id. */
+  lexOf: LexiconName[];
 }
 
-// The stem table: every stem seen gets a small id, so a page's stem counts live in two typed arrays
+// The stem table: every stem seen gets a small id, so a page's stem counts live in a typed array
 // (valid when the epoch is the page's) and phrases compare integers. Ids are shared by the
 // languages (a stem is its string); the table starts over when it grows too large.
 const MAX_STEMS = 100_000;
@@ -29,6 +26,8 @@ const stemIds = new Map<string, number>();
 const stemStrings: string[] = [];
 /** Per stem id, side by side: the page (epoch) its count is for, and the count. */
 let stemState = new Int32Array(2 * 4096);
+/** References of the tokens read on the current page, in order of first occurrence. */
+let touchedRefs = new Int32Array(4096);
 let epochCounter = 0;
 /** Phrase index per language, over the current stem table. */
 const phraseIndexes = new Map<Lang, PhraseIndex>();
@@ -54,8 +53,8 @@ function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
 function index(lang: Lang): PhraseIndex {
   const known = phraseIndexes.get(lang);
   if (known) return known;
-  const byFirstStem = new Map<number, Phrase[]>();
-  const phrases: Phrase[] = [];
+  const lists = new Map<number, number[][]>();
+  const lexOf: LexiconName[] = [];
   for (const lex of LEXICON_NAMES) {
     const seen = new Set<string>();
     for (const p of LEXICONS[lang][lex]) {
@@ -63,14 +62,22 @@ function index(lang: Lang): PhraseIndex {
       const key = stems.join(' ');
       if (stems.length === 0 || seen.has(key)) continue;
       seen.add(key);
-      const ph: Phrase = { lex, lexIdx: LEXICON_NAMES.indexOf(lex), stems: Int32Array.from(stems, stemId), id: phrases.length };
-      phrases.push(ph);
-      const list = byFirstStem.get(ph.stems[0]);
-      if (list) list.push(ph);
-      else byFirstStem.set(ph.stems[0], [ph]);
+      const ids = stems.map(stemId);
+      const phrase = [lexOf.length, LEXICON_NAMES.indexOf(lex), ids.length, ...ids];
+      lexOf.push(lex);
+      const list = lists.get(ids[0]);
+      if (list) list.push(phrase);
+      else lists.set(ids[0], [phrase]);
     }
   }
-  const out = { byFirstStem, phrases };
+  const flat: number[] = [];
+  const byFirstStem = new Map<number, number>();
+  for (const [first, list] of lists) {
+    byFirstStem.set(first, flat.length);
+    flat.push(list.length);
+    for (const phrase of list) flat.push(...phrase);
+  }
+  const out = { table: Int32Array.from(flat), byFirstStem, lexOf };
   phraseIndexes.set(lang, out);
   return out;
 }
@@ -78,9 +85,10 @@ function index(lang: Lang): PhraseIndex {
 // The token cache (one language at a time: it starts over when a page of another language comes):
 // an open-addressing hash table keyed by the token's characters, hashed while scanning, so a known
 // token costs no string allocation and no engine hashing (the hot loop). A slot is one cache line
-// (16 integers) holding all the loop needs: the token's hash, length, stem id, flags and language
-// profiles, and its characters (two per integer), so a token read costs one memory access to the
-// table and one to its stem's counter. Slots of an older generation are empty (starting over is O(1)).
+// (16 integers) holding all the loop needs: the token's hash, length, stem id, flags, language
+// profiles, where its stem's phrases are, its count on the current page and its characters (two per
+// integer), so reading a token touches one line of memory. Slots of an older generation are empty
+// (starting over is O(1)).
 const SLOT = 16;
 const S_GEN = 0;
 const S_HASH = 1;
@@ -88,14 +96,17 @@ const S_LEN = 2;
 const S_STEM = 3;
 /** Flags, and the token's profile list id + 1 above them (0: not a function word). */
 const S_INFO = 4;
-const S_CHARS = 5;
+/** Offset of the phrases that start with the token's stem in the phrase index (-1: none). */
+const S_PHRASES = 5;
+/** The page (epoch) the count is for, and the count. */
+const S_EPOCH = 6;
+const S_COUNT = 7;
+const S_CHARS = 8;
 /** Characters a slot holds; longer tokens take the slow path. */
 const MAX_INLINE = 2 * (SLOT - S_CHARS);
 const FL_FUNCTION_WORD = 1;
 const FL_MENTOR = 2;
-/** The token's stem starts a lexicon phrase of the cache's language. */
-const FL_PHRASE = 4;
-const FL_BITS = 3;
+const FL_BITS = 2;
 const TABLE_BITS = 16;
 const TABLE_SIZE = 1 << TABLE_BITS;
 const TABLE_MASK = TABLE_SIZE - 1;
@@ -140,10 +151,11 @@ function describe(a: Int32Array, at: number, t: string, hash: number): void {
   let flags = 0;
   if (cacheFunctionWords.has(t)) flags |= FL_FUNCTION_WORD;
   if (t.startsWith('mentor')) flags |= FL_MENTOR;
-  if (cachePhrases!.byFirstStem.has(sid)) flags |= FL_PHRASE;
   a[at + S_HASH] = hash | 0;
   a[at + S_STEM] = sid;
   a[at + S_INFO] = flags | (p << FL_BITS);
+  a[at + S_PHRASES] = cachePhrases!.byFirstStem.get(sid) ?? -1;
+  a[at + S_EPOCH] = 0;
 }
 
 // Per-code-unit lower case (0 = not computed yet), so sentences need no lower-cased copy.
@@ -231,8 +243,12 @@ function apostropheToken(s: string, start: number, apos: number, end: number): n
 /** The stem id of a token reference. */
 const stemOf = (ref: number): number => (ref < TABLE_SIZE ? table[ref * SLOT + S_STEM] : slow[(ref - TABLE_SIZE) * SLOT + S_STEM]);
 
-/** References of the tokens of the sentence being scanned. */
-let sentenceTokens = new Int32Array(1024);
+/** The tokens of the text being read, four integers each: start, end, hash, apostrophe position (-1: none). */
+let pageTokens = new Int32Array(4 * 4096);
+/** Their references (see slowCache). */
+let tokenRefs = new Int32Array(4096);
+/** Its sentences, four integers each: first token, end token, start and end in the text. */
+let sentenceBounds = new Int32Array(4 * 512);
 
 const sentHits = new Int32Array(LEXICON_NAMES.length);
 
@@ -356,19 +372,21 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
   if (tableEntries > TABLE_FULL - (TABLE_FULL >> 2) || slowCount > 20_000) resetTokens();
   const phrases = index(lang);
   cachePhrases = phrases;
-  const byFirstStem = phrases.byFirstStem;
-  const phraseCounts = new Int32Array(phrases.phrases.length);
+  const phraseTable = phrases.table;
+  const phraseCounts = new Int32Array(phrases.lexOf.length);
   /** Phrases matched on this page. */
   const hitPhrases: number[] = [];
   const epoch = ++epochCounter;
-  // Stem ids in order of first occurrence (the order of the terms).
-  const touched: number[] = [];
+  // Token references in order of first occurrence (their stems, in that order, are the terms).
+  let nTouched = 0;
   const seenSentHash = new Set<number>();
   let sentCount = 0;
 
-  // Scans a flat text once: tokens (straight into cached entries), sentence ends, phrase
-  // matches per sentence. Sentences end at a newline (block break) or after . ! ? … followed by
-  // a space and a character that is not a lower-case letter.
+  // Reads a flat text in three passes: its tokens (start, end, hash, apostrophe) and sentence ends;
+  // the token references, all at once (the table reads of different tokens do not wait on each
+  // other, so the memory latency of a page's first touch of each token overlaps); then the
+  // sentences, their phrase matches and counts. Sentences end at a newline (block break) or after
+  // . ! ? … followed by a space and a character that is not a lower-case letter.
   const scanText = (s: string, isTitle: boolean) => {
     const len = s.length;
     // Tokens are read from a lower-cased copy (one native pass) when it keeps the offsets; else per character.
@@ -376,22 +394,29 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
     const fast = lowered.length === len;
     const t = fast ? lowered : s;
     let i = 0;
-    let n = 0; // tokens in the current sentence
+    let nTok = 0;
+    let nSent = 0;
+    let sentTok = 0; // first token of the current sentence
     let sentStart = 0;
+    const endSentence = (at: number, next: number) => {
+      if (nTok > sentTok) {
+        if (4 * nSent + 4 > sentenceBounds.length) sentenceBounds = grown(sentenceBounds, sentenceBounds.length * 2);
+        sentenceBounds[4 * nSent] = sentTok;
+        sentenceBounds[4 * nSent + 1] = nTok;
+        sentenceBounds[4 * nSent + 2] = sentStart;
+        sentenceBounds[4 * nSent + 3] = at;
+        nSent++;
+      }
+      sentTok = nTok;
+      sentStart = next;
+    };
     while (i < len) {
       const c = t.charCodeAt(i);
       if (classOf(c) === 3) {
-        if (c === 10) {
-          if (n > 0) finishSentence(s, sentStart, i, n, isTitle);
-          n = 0;
-          sentStart = i + 1;
-        } else if ((c === 46 || c === 33 || c === 63 || c === 0x2026) && i + 2 < len && s.charCodeAt(i + 1) === 32) {
+        if (c === 10) endSentence(i, i + 1);
+        else if ((c === 46 || c === 33 || c === 63 || c === 0x2026) && i + 2 < len && s.charCodeAt(i + 1) === 32) {
           const d = s.charCodeAt(i + 2);
-          if (!(d >= 97 && d <= 122) && d !== 10 && d !== 32) {
-            if (n > 0) finishSentence(s, sentStart, i + 1, n, isTitle);
-            n = 0;
-            sentStart = i + 2;
-          }
+          if (!(d >= 97 && d <= 122) && d !== 10 && d !== 32) endSentence(i + 1, i + 2);
         }
         i++;
         continue;
@@ -414,23 +439,37 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
         }
         break;
       }
-      if (n === sentenceTokens.length) sentenceTokens = grown(sentenceTokens, n * 2);
-      sentenceTokens[n++] = apos < 0 ? lookup(t, start, i, h >>> 0, fast) : fast ? apostropheToken(t, start, apos, i) : slowEntry(lowerSlice(t, start, i));
+      if (4 * nTok + 4 > pageTokens.length) pageTokens = grown(pageTokens, pageTokens.length * 2);
+      pageTokens[4 * nTok] = start;
+      pageTokens[4 * nTok + 1] = i;
+      pageTokens[4 * nTok + 2] = h;
+      pageTokens[4 * nTok + 3] = apos;
+      nTok++;
     }
-    if (n > 0) finishSentence(s, sentStart, len, n, isTitle);
+    endSentence(len, len);
+    if (nTok > tokenRefs.length) tokenRefs = grown(tokenRefs, Math.max(nTok, 2 * tokenRefs.length));
+    const toks = pageTokens;
+    const refs = tokenRefs;
+    for (let k = 0; k < nTok; k++) {
+      const from = toks[4 * k];
+      const to = toks[4 * k + 1];
+      const apos = toks[4 * k + 3];
+      refs[k] = apos < 0 ? lookup(t, from, to, toks[4 * k + 2] >>> 0, fast) : fast ? apostropheToken(t, from, apos, to) : slowEntry(lowerSlice(t, from, to));
+    }
+    for (let k = 0; k < nSent; k++) finishSentence(s, sentenceBounds[4 * k + 2], sentenceBounds[4 * k + 3], sentenceBounds[4 * k], sentenceBounds[4 * k + 1] - sentenceBounds[4 * k], isTitle);
   };
 
-  const finishSentence = (s: string, sentStart: number, end: number, n: number, isTitle: boolean) => {
+  /** The sentence s[sentStart, end) of the n tokens whose references start at tokenRefs[first]. */
+  const finishSentence = (s: string, sentStart: number, end: number, first: number, n: number, isTitle: boolean) => {
     // No token or stem is added while a sentence is read: the arrays stay the same.
     const T = table;
     const S = slow;
-    const toks = sentenceTokens;
-    const stems = stemState;
+    const toks = tokenRefs;
     let anyHit = false;
     let fw = 0;
     let sh = n;
     for (let i = 0; i < n; i++) {
-      const ref = toks[i];
+      const ref = toks[first + i];
       const A = ref < TABLE_SIZE ? T : S;
       const at = (ref < TABLE_SIZE ? ref : ref - TABLE_SIZE) * SLOT;
       sh = Math.imul(sh ^ A[at + S_HASH], 0x01000193);
@@ -439,26 +478,32 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
       if (info & FL_FUNCTION_WORD) fw++;
       const p = info >>> FL_BITS;
       langCounter.add(p === 0 ? undefined : profileLists[p - 1]);
-      const sid = A[at + S_STEM];
-      if (stems[2 * sid] !== epoch) {
-        stems[2 * sid] = epoch;
-        stems[2 * sid + 1] = 0;
-        touched.push(sid);
+      if (A[at + S_EPOCH] !== epoch) {
+        A[at + S_EPOCH] = epoch;
+        A[at + S_COUNT] = 0;
+        if (nTouched === touchedRefs.length) touchedRefs = grown(touchedRefs, 2 * nTouched);
+        touchedRefs[nTouched++] = ref;
       }
-      stems[2 * sid + 1]++;
-      if ((info & FL_PHRASE) === 0) continue;
-      for (const ph of byFirstStem.get(sid)!) {
-        const plen = ph.stems.length;
+      A[at + S_COUNT]++;
+      let o = A[at + S_PHRASES];
+      if (o < 0) continue;
+      // The phrases that start with this token's stem: [count, then id, lexicon, length, stems... each].
+      for (let left = phraseTable[o++]; left > 0; left--) {
+        const id = phraseTable[o];
+        const lexIdx = phraseTable[o + 1];
+        const plen = phraseTable[o + 2];
+        const stems = o + 3;
+        o = stems + plen;
         if (i + plen > n) continue;
         let ok = true;
-        for (let j = 1; j < plen && ok; j++) if (stemOf(toks[i + j]) !== ph.stems[j]) ok = false;
+        for (let j = 1; j < plen && ok; j++) if (stemOf(toks[first + i + j]) !== phraseTable[stems + j]) ok = false;
         if (!ok) continue;
-        if (phraseCounts[ph.id]++ === 0) hitPhrases.push(ph.id);
+        if (phraseCounts[id]++ === 0) hitPhrases.push(id);
         if (!anyHit) {
           anyHit = true;
           sentHits.fill(0);
         }
-        sentHits[ph.lexIdx]++;
+        sentHits[lexIdx]++;
       }
     }
     wordCount += n;
@@ -479,10 +524,25 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
   scanText(ex.mainText, false);
   // The title and description count towards the terms (not towards evidence).
   scanText(`${ex.title}. ${ex.description}`, true);
-  const terms: StemCounts = { stems: new Array<string>(touched.length), counts: new Int32Array(touched.length) };
-  for (let k = 0; k < touched.length; k++) {
-    terms.stems[k] = stemStrings[touched[k]];
-    terms.counts[k] = stemState[2 * touched[k] + 1];
+  // Stem counts: the tokens' counts added up by stem, the stems in order of first occurrence.
+  const touchedStems: number[] = [];
+  const stems = stemState;
+  for (let k = 0; k < nTouched; k++) {
+    const ref = touchedRefs[k];
+    const A = ref < TABLE_SIZE ? table : slow;
+    const at = (ref < TABLE_SIZE ? ref : ref - TABLE_SIZE) * SLOT;
+    const sid = A[at + S_STEM];
+    if (stems[2 * sid] !== epoch) {
+      stems[2 * sid] = epoch;
+      stems[2 * sid + 1] = 0;
+      touchedStems.push(sid);
+    }
+    stems[2 * sid + 1] += A[at + S_COUNT];
+  }
+  const terms: StemCounts = { stems: new Array<string>(touchedStems.length), counts: new Int32Array(touchedStems.length) };
+  for (let k = 0; k < touchedStems.length; k++) {
+    terms.stems[k] = stemStrings[touchedStems[k]];
+    terms.counts[k] = stems[2 * touchedStems[k] + 1];
   }
 
   const words = Math.max(wordCount, 1);
@@ -491,7 +551,7 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
   const lex = {} as LexStats;
   for (const name of LEXICON_NAMES) lex[name] = { count: 0, distinct: 0, perK: 0, score: 0 };
   for (const id of hitPhrases) {
-    const l = lex[phrases.phrases[id].lex];
+    const l = lex[phrases.lexOf[id]];
     l.count += Math.min(phraseCounts[id], cap);
     l.distinct++;
   }
