@@ -365,6 +365,7 @@ function readLinks(ix: PageIndex, base: URL | null, out: Extracted): string {
   const seg = ix.seg;
   const allText = (start: number, end: number) => clean(seg.slice(start, end).join('')).slice(0, 300);
   const seenHref = new Set<string>();
+  const seenRaw = new Set<string>();
   const hostKey = (h: string) => h.toLowerCase().replace(/^www\./, '');
   const baseHost = base ? hostKey(base.hostname) : '';
   let anchorsText = '';
@@ -377,6 +378,9 @@ function readLinks(ix: PageIndex, base: URL | null, out: Extracted): string {
       if (out.contactLinks.length < 10) out.contactLinks.push(hrefRaw.trim().slice(0, 300));
       continue;
     }
+    // The same href again resolves to the same URL, already taken or refused: no second parse.
+    if (seenRaw.has(hrefRaw)) continue;
+    seenRaw.add(hrefRaw);
     const u = resolve(hrefRaw, base);
     if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) continue;
     u.hash = '';

@@ -27,22 +27,31 @@ export function calibrate(model: LinearModel, raw: number): number {
 
 export const MODEL: LinearModel = weightsJson as LinearModel;
 
-const LEX_KEYS = LEXICON_NAMES.map((name) => [name, `lex_${name}`] as const);
+/** Names of the dense features, in the order of the weights file (lexicon scores first). */
+const DENSE_NAMES = [...LEXICON_NAMES.map((name) => `lex_${name}`), 'mentor_density', 'words', 'prose', 'structure', 'ordered', 'resources', 'brand', 'place', 'mentor_side'];
+const N_LEX = LEXICON_NAMES.length;
+
+/** The dense features of a page into `out`, in the order of DENSE_NAMES (predict reads them by position). */
+function denseVector(f: Features, out: Float64Array): Float64Array {
+  for (let k = 0; k < N_LEX; k++) out[k] = f.lex[LEXICON_NAMES[k]].score;
+  out[N_LEX] = sat(f.mentorDensity * 100, 2);
+  out[N_LEX + 1] = sat(f.wordCount, 800);
+  out[N_LEX + 2] = f.proseRatio;
+  out[N_LEX + 3] = sat(f.headings + f.lists, 4);
+  out[N_LEX + 4] = sat(f.orderedLists, 2);
+  out[N_LEX + 5] = sat(f.resources, 2);
+  out[N_LEX + 6] = f.brandHits > 0 ? 1 : 0;
+  out[N_LEX + 7] = f.placeHits > 0 ? 1 : 0;
+  const side = f.lex.mentorSide.count + f.lex.menteeSide.count;
+  out[N_LEX + 8] = side === 0 ? 0.5 : f.lex.mentorSide.count / side;
+  return out;
+}
 
 /** Dense features, all roughly in [0, 1]. Names are part of the weights file. */
 export function denseFeatures(f: Features): Record<string, number> {
+  const v = denseVector(f, new Float64Array(DENSE_NAMES.length));
   const d: Record<string, number> = {};
-  for (const [name, key] of LEX_KEYS) d[key] = f.lex[name].score;
-  d.mentor_density = sat(f.mentorDensity * 100, 2);
-  d.words = sat(f.wordCount, 800);
-  d.prose = f.proseRatio;
-  d.structure = sat(f.headings + f.lists, 4);
-  d.ordered = sat(f.orderedLists, 2);
-  d.resources = sat(f.resources, 2);
-  d.brand = f.brandHits > 0 ? 1 : 0;
-  d.place = f.placeHits > 0 ? 1 : 0;
-  const side = f.lex.mentorSide.count + f.lex.menteeSide.count;
-  d.mentor_side = side === 0 ? 0.5 : f.lex.mentorSide.count / side;
+  DENSE_NAMES.forEach((name, k) => (d[name] = v[k]));
   return d;
 }
 
@@ -67,19 +76,26 @@ export function sigmoid(z: number): number {
 }
 
 interface PreparedModel {
-  /** model.dense as [name, weight] pairs, in key order. */
-  dense: [string, number][];
+  /** model.dense in key order: each weight and the position of its feature in DENSE_NAMES (-1: none, read as 0). */
+  denseAt: Int32Array;
+  denseWeights: Float64Array;
   terms: Map<string, number>;
 }
 const prepared = new WeakMap<LinearModel, PreparedModel>();
 function prepare(model: LinearModel): PreparedModel {
   let m = prepared.get(model);
   if (!m) {
-    m = { dense: Object.keys(model.dense).map((k) => [k, model.dense[k] ?? 0]), terms: new Map(Object.entries(model.terms)) };
+    const keys = Object.keys(model.dense);
+    m = {
+      denseAt: Int32Array.from(keys, (k) => DENSE_NAMES.indexOf(k)),
+      denseWeights: Float64Array.from(keys, (k) => model.dense[k] ?? 0),
+      terms: new Map(Object.entries(model.terms)),
+    };
     prepared.set(model, m);
   }
   return m;
 }
+const denseScratch = new Float64Array(DENSE_NAMES.length);
 
 // log1p of small counts, looked up (the same values Math.log1p returns).
 const LOG1P = Float64Array.from({ length: 256 }, (_, c) => Math.log1p(c));
@@ -87,9 +103,9 @@ const LOG1P = Float64Array.from({ length: 256 }, (_, c) => Math.log1p(c));
 /** Probability-like usefulness in [0, 1]. */
 export function predict(model: LinearModel, f: Features): number {
   let z = model.bias;
-  const dense = denseFeatures(f);
+  const dense = denseVector(f, denseScratch);
   const pm = prepare(model);
-  for (const [k, w] of pm.dense) z += w * (dense[k] ?? 0);
+  for (let k = 0; k < pm.denseAt.length; k++) z += pm.denseWeights[k] * (pm.denseAt[k] < 0 ? 0 : dense[pm.denseAt[k]]);
   const weights = pm.terms;
   const { stems, counts } = f.terms;
   let norm = 0;

@@ -79,6 +79,8 @@ function addressAt(text: string, i: number): string {
 // "jane [at] example [dot] org", "jane(at)example(dot)org", "jane {at} example {dot} org", "jane AT example DOT org"
 // (No leading \s* in the global pattern: a long run of spaces must not be rescanned from every start.)
 const OBFUSCATED_AT = /[[({]\s*at\s*[\])}]|\sAT\s/g;
+/** Every match of OBFUSCATED_AT has "AT" or a match of this (cheap to look for): texts with neither skip it. */
+const BRACKET_AT = /[[({]\s*at/;
 const OBFUSCATED_DOT = /\s*[[({]\s*dot\s*[\])}]\s*|\s+DOT\s+/g;
 
 /** Addresses written in the text: plain, or obfuscated in one of the obvious ways. Linear in the text. */
@@ -93,6 +95,7 @@ export function emailsInText(text: string): string[] {
     if (e) found.push(e);
     from = i + 1;
   }
+  if (!s.includes('AT') && !BRACKET_AT.test(s)) return [...new Set(found)];
   OBFUSCATED_AT.lastIndex = 0;
   for (let n = 0, m = OBFUSCATED_AT.exec(s); m && n < 20 && found.length < MAX_PER_LIST; n++, m = OBFUSCATED_AT.exec(s)) {
     // Only the few words around the marker are rewritten and read.

@@ -157,7 +157,7 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
     seg: [], segEx: [], anchors: [], metas: [], headLinks: [], ldJson: [], title: '', htmlLang: '', dateEls: [], checkboxes: 0, unlikely: 0, chromeText: '', titleHeadings: [],
   };
   const { el: els, tag, seg, segEx } = ix;
-  grow(ix, 512);
+  grow(ix, 128);
   const C = new Int32Array(NC);
   const open: number[] = [];
   const openAnchors: number[] = [];
@@ -377,23 +377,36 @@ export function indexPage(root: AnyNode, stripUnlikely: boolean): PageIndex {
   return ix;
 }
 
-/** Room for `capacity` indexed elements in the typed arrays (copies what is there). */
+/**
+ * Room for `capacity` indexed elements in the typed arrays (copies what is there). They are views of
+ * one buffer: one allocation per growth instead of one per array.
+ */
 function grow(ix: PageIndex, capacity: number): void {
-  const resize = <T extends Int32Array | Float64Array>(a: T, size: number): T => {
-    const b = new (a.constructor as new (n: number) => T)(size);
-    b.set(a.subarray(0, Math.min(a.length, size)));
-    return b;
+  const INTS = 7 + NC;
+  const buf = new ArrayBuffer(capacity * (2 * 8 + INTS * 4));
+  let at = 0;
+  const f64 = (old: Float64Array): Float64Array => {
+    const a = new Float64Array(buf, at, capacity);
+    a.set(old.subarray(0, Math.min(old.length, capacity)));
+    at += capacity * 8;
+    return a;
   };
-  ix.parent = resize(ix.parent, capacity);
-  ix.end = resize(ix.end, capacity);
-  ix.flags = resize(ix.flags, capacity);
-  ix.weight = resize(ix.weight, capacity);
-  ix.score = resize(ix.score, capacity);
-  ix.segStart = resize(ix.segStart, capacity);
-  ix.segEnd = resize(ix.segEnd, capacity);
-  ix.counts = resize(ix.counts, capacity * NC);
-  ix.own = resize(ix.own, capacity);
-  ix.ownCommas = resize(ix.ownCommas, capacity);
+  const i32 = (old: Int32Array, per = 1): Int32Array => {
+    const a = new Int32Array(buf, at, capacity * per);
+    a.set(old.subarray(0, Math.min(old.length, capacity * per)));
+    at += capacity * per * 4;
+    return a;
+  };
+  ix.weight = f64(ix.weight);
+  ix.score = f64(ix.score);
+  ix.parent = i32(ix.parent);
+  ix.end = i32(ix.end);
+  ix.flags = i32(ix.flags);
+  ix.segStart = i32(ix.segStart);
+  ix.segEnd = i32(ix.segEnd);
+  ix.own = i32(ix.own);
+  ix.ownCommas = i32(ix.ownCommas);
+  ix.counts = i32(ix.counts, NC);
 }
 
 function pushChildren(el: Element, stNode: AnyNode[], stOp: number[]): void {
