@@ -6,6 +6,7 @@ import {
   weightOf,
   BLOCK_MARK, C_COMMA, C_EMBED, C_HEAD, C_IMG, C_INPUT, C_LI, C_LINK, C_LIST, C_P, C_TEXT, F_HARD, F_UNLIKELY, NC, type PageIndex,
 } from './page-index.ts';
+import { isSpace } from './chars.ts';
 
 export interface MainContent {
   /** Whitespace-collapsed, one line per block. */
@@ -194,13 +195,6 @@ function shouldDrop(ix: PageIndex, i: number, get: (i: number, k: number) => num
     (embeds === 1 && textLen < 75) ||
     embeds > 1
   );
-}
-
-/** JavaScript's \s (white space and line terminators), by code unit. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**

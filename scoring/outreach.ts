@@ -9,6 +9,7 @@ import { normalisePageUrl } from './url.ts';
 import { oneLine } from './text.ts';
 import { compareStrings } from './time.ts';
 import { jsonLdTypes, walkJsonLd } from './jsonld.ts';
+import { isSpace } from './chars.ts';
 
 const MAX_PER_LIST = 5;
 const MAX_TEXT_SCANNED = 100_000;
@@ -79,8 +80,18 @@ function addressAt(text: string, i: number): string {
 // "jane [at] example [dot] org", "jane(at)example(dot)org", "jane {at} example {dot} org", "jane AT example DOT org"
 // (No leading \s* in the global pattern: a long run of spaces must not be rescanned from every start.)
 const OBFUSCATED_AT = /[[({]\s*at\s*[\])}]|\sAT\s/g;
-/** Every match of OBFUSCATED_AT has "AT" or a match of this (cheap to look for): texts with neither skip it. */
-const BRACKET_AT = /[[({]\s*at/;
+
+/** Whether `s` has an opening bracket, then white space or nothing, then "at" (every other match of OBFUSCATED_AT has "AT"). */
+function bracketAt(s: string): boolean {
+  for (const open of ['[', '(', '{']) {
+    for (let i = s.indexOf(open); i >= 0; i = s.indexOf(open, i + 1)) {
+      let j = i + 1;
+      while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+      if (s.charCodeAt(j) === 97 && s.charCodeAt(j + 1) === 116) return true;
+    }
+  }
+  return false;
+}
 const OBFUSCATED_DOT = /\s*[[({]\s*dot\s*[\])}]\s*|\s+DOT\s+/g;
 
 /** Addresses written in the text: plain, or obfuscated in one of the obvious ways. Linear in the text. */
@@ -95,7 +106,8 @@ export function emailsInText(text: string): string[] {
     if (e) found.push(e);
     from = i + 1;
   }
-  if (!s.includes('AT') && !BRACKET_AT.test(s)) return [...new Set(found)];
+  // Most texts have neither "AT" nor a bracket before "at": the pattern's scan is skipped.
+  if (!s.includes('AT') && !bracketAt(s)) return [...new Set(found)];
   OBFUSCATED_AT.lastIndex = 0;
   for (let n = 0, m = OBFUSCATED_AT.exec(s); m && n < 20 && found.length < MAX_PER_LIST; n++, m = OBFUSCATED_AT.exec(s)) {
     // Only the few words around the marker are rewritten and read.

@@ -46,7 +46,7 @@ export function pageSiteKind(ex: Extracted, f: Features, url: string): SiteKind 
   const host = hostOf(url);
   const path = pathOf(url);
   const types = ex.jsonLdTypes.map((t) => t.toLowerCase());
-  const has = (...ts: string[]) => ts.some((t) => types.includes(t));
+  const has = (...ts: string[]) => types.length > 0 && ts.some((t) => types.includes(t));
   if (/\.edu$|\.edu\.[a-z]{2}$|\.ac\.[a-z]{2}$/.test(host) || has('collegeoruniversity', 'educationalorganization')) return 'academic';
   const external = ex.links.filter((l) => !l.internal && !l.chrome).length;
   const listy = /\b(?:directory|top \d+|\d+ best|best .{0,40}(?:blogs|sites|resources|websites|podcasts)|list of|blogroll|links)\b/i.test(ex.title);

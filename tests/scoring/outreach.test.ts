@@ -60,6 +60,9 @@ describe('emails', () => {
     expect(emailsInText('Write to jane@example.org, or ann [at] bridgeway [dot] org. Logo: logo@2x.png')).toEqual(['jane@example.org', 'ann@bridgeway.org']);
     expect(emailsInText('contact: bob(at)mentors(dot)example.com or CAROL AT EXAMPLE DOT NET')).toEqual(['bob@mentors.example.com', 'CAROL@example.net']);
     expect(emailsInText('we meet at noon at the library (at) 5')).toEqual([]);
+    // White space of any kind between the bracket and "at"; "AT" between spaces of any kind.
+    expect(emailsInText('dan{\u00a0at\u2003}example{dot}org')).toEqual(['dan@example.org']);
+    expect(emailsInText('ed\u3000AT\u3000example DOT org')).toEqual(['ed@example.org']);
   });
 
   it('is linear on pathological text', () => {
