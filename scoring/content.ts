@@ -98,7 +98,7 @@ export function contentRoots(ix: PageIndex, fs: Float64Array, top: number): numb
   if (p < 0 || isPage(ix, top)) return [top];
   const topScore = fs[top];
   const threshold = Math.max(10, topScore * 0.2);
-  const topClass = ix.el[top].attribs?.class ?? '';
+  const topClass = ix.attribs[top]?.class ?? '';
   const roots: number[] = [];
   for (const j of indexedChildren(ix, p)) {
     if (j === top) {
@@ -106,7 +106,7 @@ export function contentRoots(ix: PageIndex, fs: Float64Array, top: number): numb
       continue;
     }
     if (ix.flags[j] & EXCLUDED) continue;
-    const bonus = topClass !== '' && ix.el[j].attribs?.class === topClass ? topScore * 0.2 : 0;
+    const bonus = topClass !== '' && ix.attribs[j]?.class === topClass ? topScore * 0.2 : 0;
     if (!Number.isNaN(fs[j]) && fs[j] + bonus >= threshold) roots.push(j);
     else if (ix.tag[j] === 'p') {
       const len = ix.counts[j * NC + C_TEXT];

@@ -4,8 +4,8 @@
 // or in its first lines ("12. März 2019", "3 de mayo de 2020", "November 19, 2019"), and only then
 // the modified date. The day is taken as written (no time-zone shift). A URL's year and month
 // alone are not a day.
-import type { Element } from 'domhandler';
 import type { JsonLdInfo } from './jsonld.ts';
+import type { Attribs, DateRef } from './page-index.ts';
 import { classOf } from './chars.ts';
 
 const MIN_YEAR = 1995;
@@ -176,7 +176,7 @@ export const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datem
 
 /** A date-like element (class, id or itemprop) or <time>, with where it sits. */
 export interface DateElement {
-  el: Element;
+  el: DateRef;
   /** In navigation, footer, sidebar, comments, related posts: another page's date. */
   foreign: boolean;
   /** Before the end of the main content (the article header and body), in document order. */
@@ -204,40 +204,33 @@ const UPDATED_RE = /updat|modif|aktualisi|geändert|actualiz|mis à jour|mise à
 const PUBLISHED_CLASS_RE = /publi|posted|entry-date|post-date|article-date|created|pubdate|dateline|byline|datum|fecha|dato/i;
 const FOREIGN_RE = /comment|related|sidebar|widget|recommend|popular|trending|teaser|more-?stories|read-?more|promo|breadcrumb|respon[sd]|reply|disqus/i;
 
-function attr(el: Element, name: string): string {
-  const v = el.attribs?.[name];
+function attr(at: Attribs, name: string): string {
+  const v = at[name];
   return typeof v === 'string' ? v : '';
 }
 
-/** Text of an element, bounded (date elements are small; a huge one is not a date). */
-export function shortText(el: Element, max = 300): string {
+/** Text of an element, bounded (date elements are small; a huge one is not a date): its first text nodes up to about `max` characters. */
+export function shortText(el: DateRef, max = 300): string {
   let s = '';
-  const stack: unknown[] = [...el.children].reverse();
-  let steps = 0;
-  while (stack.length > 0 && s.length < max && ++steps < 200) {
-    const n = stack.pop() as { type: string; data?: string; name?: string; children?: unknown[] };
-    if (n.type === 'text') s += n.data ?? '';
-    else if (n.type === 'tag' && n.name !== 'script' && n.name !== 'style' && n.children) for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]);
-  }
+  for (let k = 0; k < el.nodes.length && s.length < max; k++) s += el.nodes[k];
   return s.replace(/\s+/g, ' ').trim();
 }
 
 /**
  * Whether a date element sits in chrome or in other items (comments, related posts, sidebars,
- * teasers), walking up its ancestors until the main content or one of its ancestors (`main`): a
- * wrapper that holds the article is not chrome, whatever its class says. A footer counts only
- * outside the article (an article's own footer often carries its date).
+ * teasers), walking up its ancestors until the main content or one of its ancestors (`main`, their
+ * positions in the index): a wrapper that holds the article is not chrome, whatever its class says.
+ * A footer counts only outside the article (an article's own footer often carries its date).
  */
-export function isForeign(el: Element, main: Set<Element>): boolean {
+export function isForeign(el: DateRef, main: Set<number>): boolean {
   let footer = false;
-  let n: Element | null = el;
-  for (let depth = 0; n && depth < 40; depth++, n = n.parent as Element | null) {
-    if (main.has(n)) return false;
+  for (const n of el.ancestors) {
+    if (n.indexed >= 0 && main.has(n.indexed)) return false;
     const name = n.name;
     if (name === 'nav' || name === 'aside') return true;
     if (name === 'article' || name === 'main') return false;
     if (name === 'body') return footer;
-    const both = `${n.attribs?.class ?? ''} ${n.attribs?.id ?? ''}`;
+    const both = `${n.cls} ${n.id}`;
     if (name === 'footer' || (both.length > 1 && /footer/i.test(both))) footer = true;
     if (both.length > 1 && both.length < 300 && FOREIGN_RE.test(both)) return true;
   }
@@ -318,21 +311,21 @@ function publicationDateFrom(input: DateInput, fromUrl: string | undefined): str
   const own = [...notForeign.filter((e) => e.beforeEnd), ...notForeign.filter((e) => !e.beforeEnd)];
   // Markup that says "published": itemprop, pubdate, a published class on a <time>.
   for (const { el } of own) {
-    const ip = attr(el, 'itemprop').toLowerCase();
-    const cls = `${attr(el, 'class')} ${attr(el, 'id')}`;
-    const isPub = ip === 'datepublished' || ip === 'datecreated' || 'pubdate' in (el.attribs ?? {}) || (el.name === 'time' && PUBLISHED_CLASS_RE.test(cls) && !UPDATED_RE.test(cls));
+    const ip = attr(el.attribs, 'itemprop').toLowerCase();
+    const cls = `${attr(el.attribs, 'class')} ${attr(el.attribs, 'id')}`;
+    const isPub = ip === 'datepublished' || ip === 'datecreated' || 'pubdate' in el.attribs || (el.name === 'time' && PUBLISHED_CLASS_RE.test(cls) && !UPDATED_RE.test(cls));
     if (!isPub) continue;
-    const d = parseMachineDate(attr(el, 'datetime') || attr(el, 'content')) ?? parseWrittenDate(shortText(el), hint);
+    const d = parseMachineDate(attr(el.attribs, 'datetime') || attr(el.attribs, 'content')) ?? parseWrittenDate(shortText(el), hint);
     if (d) return d;
   }
   if (fromUrl) return fromUrl;
   // Any <time> or date-like element of the article that is not an update.
   for (const { el } of own) {
-    const cls = `${attr(el, 'class')} ${attr(el, 'id')} ${attr(el, 'itemprop')}`;
+    const cls = `${attr(el.attribs, 'class')} ${attr(el.attribs, 'id')} ${attr(el.attribs, 'itemprop')}`;
     if (UPDATED_RE.test(cls)) continue;
     const text = shortText(el, 200);
     if (text.length > 160) continue;
-    const d = parseMachineDate(attr(el, 'datetime')) ?? parseWrittenDate(beforeUpdate(text), short);
+    const d = parseMachineDate(attr(el.attribs, 'datetime')) ?? parseWrittenDate(beforeUpdate(text), short);
     if (d) return d;
   }
   const around = input.aroundHeading();

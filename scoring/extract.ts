@@ -1,11 +1,9 @@
-// Page extraction: one htmlparser2 parse (the parser cheerio/slim wraps, without the wrapper), one
-// iterative walk of the tree into a flat index (page-index.ts), then the main text (content.ts), metadata, JSON-LD (jsonld.ts), the
-// publication day (dates.ts), links and markers. The contract other tools measure through:
+// Page extraction: one htmlparser2 pass (the parser cheerio/slim wraps, without the wrapper and
+// without a tree) into a flat index (page-index.ts), then the main text (content.ts), metadata,
+// JSON-LD (jsonld.ts), the publication day (dates.ts), links and markers. The contract other tools measure through:
 // extract({ url, html }) -> { mainText (one line per block), publishedAt (YYYY-MM-DD), ... }.
 // Never throws: malformed, empty, huge or binary-looking input yields a (mostly empty) result.
-import { parseDocument } from 'htmlparser2';
-import type { AnyNode, Element } from 'domhandler';
-import { BLOCK_MARK, indexPage, type PageIndex } from './page-index.ts';
+import { BLOCK_MARK, indexHtml, type Attribs, type PageIndex } from './page-index.ts';
 import { mainContent, type MainContent } from './content.ts';
 import { readJsonLd, type JsonLdInfo } from './jsonld.ts';
 import { isForeign, parseMachineDate, publicationDate } from './dates.ts';
@@ -91,8 +89,8 @@ function clean(s: string): string {
   return s.replace(/[\s\u0000]+/g, ' ').trim();
 }
 
-function attr(el: Element, name: string): string {
-  const v = el.attribs?.[name];
+function attr(at: Attribs, name: string): string {
+  const v = at[name];
   return typeof v === 'string' ? v : '';
 }
 
@@ -173,15 +171,12 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   } catch {
     base = null;
   }
-  let root: AnyNode;
+  let ix: PageIndex;
   try {
-    root = parseDocument(html);
+    ix = indexHtml(html, true);
   } catch {
     return out;
   }
-  if (!root) return out;
-
-  const ix = indexPage(root, true);
   const meta = readMeta(ix);
   readHeadLinks(ix, base, out);
   const ld = readJsonLd(ix.ldJson);
@@ -190,7 +185,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   const titleText = clean(ix.title);
   out.title = clean(titleText || meta['og:title'] || '').slice(0, 500);
 
-  const { main, index: mainIx } = readMainText(root, ix, out.title, ld);
+  const { main, index: mainIx } = readMainText(html, ix, out.title, ld);
   out.mainText = main.text;
   out.headings = main.headings;
   out.lists = { ...main.lists, checkboxes: ix.checkboxes };
@@ -218,9 +213,9 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
 
   // Date elements, and whether they sit in chrome: inside the main content or one of its ancestors they are the article's.
   const dateElements = () => {
-    const mainAncestors = new Set<Element>();
-    for (const r of main.roots) for (let a = r; a >= 0 && !mainAncestors.has(mainIx.el[a]); a = mainIx.parent[a]) mainAncestors.add(mainIx.el[a]);
-    return mainIx.dateEls.map(({ el, pos }) => ({ el, foreign: isForeign(el, mainAncestors), beforeEnd: pos < main.end }));
+    const mainAncestors = new Set<number>();
+    for (const r of main.roots) for (let a = r; a >= 0 && !mainAncestors.has(a); a = mainIx.parent[a]) mainAncestors.add(a);
+    return mainIx.dateEls.map((el) => ({ el, foreign: isForeign(el, mainAncestors), beforeEnd: el.pos < main.end }));
   };
   const published = publicationDate({
     url,
@@ -240,19 +235,19 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
 /** First value of each meta key (name, property, itemprop or http-equiv; lower case). */
 function readMeta(ix: PageIndex): Record<string, string> {
   const meta: Record<string, string> = {};
-  for (const el of ix.metas) {
-    const key = (attr(el, 'property') || attr(el, 'name') || attr(el, 'itemprop') || attr(el, 'http-equiv')).toLowerCase();
-    if (key && !(key in meta)) meta[key] = attr(el, 'content').slice(0, 1000);
+  for (const at of ix.metas) {
+    const key = (attr(at, 'property') || attr(at, 'name') || attr(at, 'itemprop') || attr(at, 'http-equiv')).toLowerCase();
+    if (key && !(key in meta)) meta[key] = attr(at, 'content').slice(0, 1000);
   }
   return meta;
 }
 
 function readHeadLinks(ix: PageIndex, base: URL | null, out: Extracted): void {
-  for (const el of ix.headLinks) {
-    const rel = attr(el, 'rel').toLowerCase();
-    const href = attr(el, 'href');
+  for (const at of ix.headLinks) {
+    const rel = attr(at, 'rel').toLowerCase();
+    const href = attr(at, 'href');
     if (rel.includes('canonical') && !out.canonical) out.canonical = resolve(href, base)?.href;
-    if (rel.includes('alternate') && /(?:rss|atom)\+xml/i.test(attr(el, 'type'))) {
+    if (rel.includes('alternate') && /(?:rss|atom)\+xml/i.test(attr(at, 'type'))) {
       const u = resolve(href, base);
       if (u && /^https?:$/.test(u.protocol) && !out.feedUrls.includes(u.href) && out.feedUrls.length < 10) out.feedUrls.push(u.href);
     }
@@ -327,11 +322,11 @@ const RETRY_CHARS = 500;
  * JSON-LD articleBody when the page's markup holds far less of the article than its JSON-LD does
  * (pages that load the rest of the article with scripts).
  */
-function readMainText(root: AnyNode, ix: PageIndex, title: string, ld: JsonLdInfo): { main: MainContent; index: PageIndex } {
+function readMainText(html: string, ix: PageIndex, title: string, ld: JsonLdInfo): { main: MainContent; index: PageIndex } {
   let main = mainContent(ix, title, MAX_TEXT_CHARS);
   let index = ix;
   if (main.text.length < RETRY_CHARS && ix.unlikely > 0) {
-    const looseIx = indexPage(root, false);
+    const looseIx = indexHtml(html, false);
     const loose = mainContent(looseIx, title, MAX_TEXT_CHARS);
     if (loose.text.length > main.text.length) {
       main = loose;
@@ -369,9 +364,9 @@ function readLinks(ix: PageIndex, base: URL | null, out: Extracted): string {
   const hostKey = (h: string) => h.toLowerCase().replace(/^www\./, '');
   const baseHost = base ? hostKey(base.hostname) : '';
   let anchorsText = '';
-  for (const { el, segStart: start, segEnd: end, chrome } of ix.anchors) {
+  for (const { attribs, segStart: start, segEnd: end, chrome } of ix.anchors) {
     if (out.links.length >= MAX_LINKS) break;
-    const hrefRaw = attr(el, 'href');
+    const hrefRaw = attr(attribs, 'href');
     const text = allText(start, end);
     if (anchorsText.length < 50_000) anchorsText += ` ${text}`;
     if (/^mailto:/i.test(hrefRaw.trim())) {
@@ -385,7 +380,7 @@ function readLinks(ix: PageIndex, base: URL | null, out: Extracted): string {
     if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) continue;
     u.hash = '';
     const href = u.href;
-    const rel = attr(el, 'rel').toLowerCase();
+    const rel = attr(attribs, 'rel').toLowerCase();
     if (seenHref.has(href)) continue;
     seenHref.add(href);
     const internal = baseHost !== '' && hostKey(u.hostname) === baseHost;
