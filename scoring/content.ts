@@ -197,37 +197,36 @@ function shouldDrop(ix: PageIndex, i: number, get: (i: number, k: number) => num
   );
 }
 
+/** Where a run that changes starts: white space other than a plain space, a block mark, or a space before more. */
+// eslint-disable-next-line no-control-regex
+const RUN_START_RE = /[^\S ]|\u0000| (?=[\s\u0000])/g;
+
+const isRunChar = (c: number) => c === 0 || isSpace(c);
+
 /**
  * Each run of white space and block marks becomes one newline when it holds a block mark, else one
- * space (a lone plain space is left as it is); none at either end. One pass over the joined text,
- * copying only around the runs that change.
+ * space (a lone plain space is left as it is); none at either end. The engine finds the runs that
+ * change (few: block ends, double spaces); only around them is the text copied.
  */
 export function collapseRuns(s: string): string {
   const n = s.length;
   let a = 0;
-  while (a < n && (s.charCodeAt(a) === 0 || isSpace(s.charCodeAt(a)))) a++;
+  while (a < n && isRunChar(s.charCodeAt(a))) a++;
   let b = n;
-  while (b > a && (s.charCodeAt(b - 1) === 0 || isSpace(s.charCodeAt(b - 1)))) b--;
+  while (b > a && isRunChar(s.charCodeAt(b - 1))) b--;
   const out: string[] = [];
   let from = a;
-  for (let i = a; i < b; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== 0 && !isSpace(c)) continue;
+  RUN_START_RE.lastIndex = a;
+  for (let m = RUN_START_RE.exec(s); m !== null && m.index < b; m = RUN_START_RE.exec(s)) {
+    const i = m.index;
     let j = i + 1;
-    let block = c === 0;
-    while (j < b) {
-      const d = s.charCodeAt(j);
-      if (d === 0) block = true;
-      else if (!isSpace(d)) break;
-      j++;
-    }
-    if (block || j - i > 1 || c !== 32) {
-      out.push(s.slice(from, i), block ? '\n' : ' ');
-      from = j;
-    }
-    i = j - 1;
+    let block = s.charCodeAt(i) === 0;
+    for (; j < b && isRunChar(s.charCodeAt(j)); j++) if (s.charCodeAt(j) === 0) block = true;
+    out.push(s.slice(from, i), block ? '\n' : ' ');
+    from = j;
+    RUN_START_RE.lastIndex = j;
   }
-  if (out.length === 0) return from === 0 && b === n ? s : s.slice(from, b);
+  if (out.length === 0) return a === 0 && b === n ? s : s.slice(a, b);
   out.push(s.slice(from, b));
   return out.join('');
 }
