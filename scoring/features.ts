@@ -29,6 +29,8 @@ let stemState = new Int32Array(2 * 4096);
 /** References of the tokens read on the current page, in order of first occurrence. */
 let touchedRefs = new Int32Array(4096);
 let epochCounter = 0;
+/** Changes whenever the stem table starts over (ids are reused). */
+let stemGeneration = 1;
 /** Phrase index per language, over the current stem table. */
 const phraseIndexes = new Map<Lang, PhraseIndex>();
 
@@ -296,6 +298,9 @@ export interface Features {
 export interface StemCounts {
   stems: string[];
   counts: Int32Array;
+  /** The stems' ids in the stem table of `generation` (the model looks their weights up once per id). */
+  ids: Int32Array;
+  generation: number;
 }
 
 // Every match of BRAND_RE / PLACE_RE contains one of these literals (case-sensitive, as the patterns
@@ -361,6 +366,7 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
   if (stemStrings.length >= MAX_STEMS) {
     stemIds.clear();
     stemStrings.length = 0;
+    stemGeneration++;
     phraseIndexes.clear();
     resetTokens();
   }
@@ -539,10 +545,13 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
     }
     stems[2 * sid + 1] += A[at + S_COUNT];
   }
-  const terms: StemCounts = { stems: new Array<string>(touchedStems.length), counts: new Int32Array(touchedStems.length) };
-  for (let k = 0; k < touchedStems.length; k++) {
-    terms.stems[k] = stemStrings[touchedStems[k]];
-    terms.counts[k] = stems[2 * touchedStems[k] + 1];
+  const nStems = touchedStems.length;
+  const terms: StemCounts = { stems: new Array<string>(nStems), counts: new Int32Array(nStems), ids: new Int32Array(nStems), generation: stemGeneration };
+  for (let k = 0; k < nStems; k++) {
+    const sid = touchedStems[k];
+    terms.stems[k] = stemStrings[sid];
+    terms.counts[k] = stems[2 * sid + 1];
+    terms.ids[k] = sid;
   }
 
   const words = Math.max(wordCount, 1);

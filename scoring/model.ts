@@ -80,6 +80,9 @@ interface PreparedModel {
   denseAt: Int32Array;
   denseWeights: Float64Array;
   terms: Map<string, number>;
+  /** Term weights by stem id for one stem-table generation (NaN: not looked up yet; 0: not a term). */
+  byStemId: Float64Array;
+  generation: number;
 }
 const prepared = new WeakMap<LinearModel, PreparedModel>();
 function prepare(model: LinearModel): PreparedModel {
@@ -90,6 +93,8 @@ function prepare(model: LinearModel): PreparedModel {
       denseAt: Int32Array.from(keys, (k) => DENSE_NAMES.indexOf(k)),
       denseWeights: Float64Array.from(keys, (k) => model.dense[k] ?? 0),
       terms: new Map(Object.entries(model.terms)),
+      byStemId: new Float64Array(0),
+      generation: 0,
     };
     prepared.set(model, m);
   }
@@ -100,6 +105,12 @@ const denseScratch = new Float64Array(DENSE_NAMES.length);
 // log1p of small counts, looked up (the same values Math.log1p returns).
 const LOG1P = Float64Array.from({ length: 256 }, (_, c) => Math.log1p(c));
 
+function grownWeights(a: Float64Array, size: number): Float64Array {
+  const b = new Float64Array(Math.max(size, 2 * a.length, 1024)).fill(NaN);
+  b.set(a);
+  return b;
+}
+
 /** Probability-like usefulness in [0, 1]. */
 export function predict(model: LinearModel, f: Features): number {
   let z = model.bias;
@@ -107,15 +118,28 @@ export function predict(model: LinearModel, f: Features): number {
   const pm = prepare(model);
   for (let k = 0; k < pm.denseAt.length; k++) z += pm.denseWeights[k] * (pm.denseAt[k] < 0 ? 0 : dense[pm.denseAt[k]]);
   const weights = pm.terms;
-  const { stems, counts } = f.terms;
+  const { stems, counts, ids, generation } = f.terms;
+  // A stem's weight is looked up in the model once per stem id (the page's features carry the ids).
+  if (generation > pm.generation) {
+    pm.generation = generation;
+    pm.byStemId = new Float64Array(0);
+  }
+  const current = generation === pm.generation;
   let norm = 0;
   let dot = 0;
   for (let k = 0; k < stems.length; k++) {
     const c = counts[k];
     const v = c < 256 ? LOG1P[c] : Math.log1p(c);
     norm += v * v;
-    const w = weights.get(stems[k]);
-    if (w !== undefined) dot += w * v;
+    let w: number;
+    if (current) {
+      const id = ids[k];
+      if (id >= pm.byStemId.length) pm.byStemId = grownWeights(pm.byStemId, id + 1);
+      w = pm.byStemId[id];
+      if (Number.isNaN(w)) w = pm.byStemId[id] = weights.get(stems[k]) ?? 0;
+    } else w = weights.get(stems[k]) ?? 0;
+    // A missing term adds nothing, as a weight of 0 would.
+    if (w !== 0) dot += w * v;
   }
   z += norm > 0 ? dot / Math.sqrt(norm) : 0;
   return sigmoid(z);

@@ -81,7 +81,13 @@ function addressAt(text: string, i: number): string {
 // (No leading \s* in the global pattern: a long run of spaces must not be rescanned from every start.)
 const OBFUSCATED_AT = /[[({]\s*at\s*[\])}]|\sAT\s/g;
 
-/** Whether `s` has an opening bracket, then white space or nothing, then "at" (every other match of OBFUSCATED_AT has "AT"). */
+/** Whether `s` has "AT" between white space (the second form of OBFUSCATED_AT). */
+function spacedAt(s: string): boolean {
+  for (let i = s.indexOf('AT'); i >= 0; i = s.indexOf('AT', i + 1)) if (i > 0 && isSpace(s.charCodeAt(i - 1)) && isSpace(s.charCodeAt(i + 2))) return true;
+  return false;
+}
+
+/** Whether `s` has an opening bracket, then white space or nothing, then "at" (the first form of OBFUSCATED_AT). */
 function bracketAt(s: string): boolean {
   for (const open of ['[', '(', '{']) {
     for (let i = s.indexOf(open); i >= 0; i = s.indexOf(open, i + 1)) {
@@ -106,8 +112,8 @@ export function emailsInText(text: string): string[] {
     if (e) found.push(e);
     from = i + 1;
   }
-  // Most texts have neither "AT" nor a bracket before "at": the pattern's scan is skipped.
-  if (!s.includes('AT') && !bracketAt(s)) return [...new Set(found)];
+  // Most texts have neither form: the pattern's scan is skipped.
+  if (!spacedAt(s) && !bracketAt(s)) return [...new Set(found)];
   OBFUSCATED_AT.lastIndex = 0;
   for (let n = 0, m = OBFUSCATED_AT.exec(s); m && n < 20 && found.length < MAX_PER_LIST; n++, m = OBFUSCATED_AT.exec(s)) {
     // Only the few words around the marker are rewritten and read.
