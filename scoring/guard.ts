@@ -328,11 +328,29 @@ export function measureMarkup(input: string, budget: MarkupBudget = MARKUP_BUDGE
   return stats;
 }
 
+/** Inputs longer than this are not counted first: they have more tags than a count could clear. */
+const COUNT_CHARS = 100_000;
+
+/**
+ * Whether the input is within the budget by its number of '<' alone, so the replay can be skipped
+ * (most pages of a few KB): every tag starts with one, so n of them open at most n elements, nest
+ * at most n deep, and cost the parser's stack at most 2n per tag (a push moves every entry, a
+ * close scans them, implied closes pop at most all), 2n² in all.
+ */
+function withinBudgetByCount(input: string, budget: MarkupBudget): boolean {
+  if (input.length > COUNT_CHARS) return false;
+  const max = Math.min(budget.maxDepth, budget.maxElements, Math.floor(Math.sqrt(budget.maxStackWork / 2)));
+  let n = 0;
+  for (let i = input.indexOf('<'); i >= 0; i = input.indexOf('<', i + 1)) if (++n > max) return false;
+  return true;
+}
+
 /**
  * The input the parser may see: unchanged, or cut at the element budget. Throws a
  * TooComplexError for nesting over the budget.
  */
 export function guardMarkup(input: string, mode: 'html' | 'xml' = 'html', budget: MarkupBudget = MARKUP_BUDGET): string {
+  if (withinBudgetByCount(input, budget)) return input;
   const stats = measureMarkup(input, budget, mode);
   if (stats.tooComplex) throw new TooComplexError(stats.tooComplex);
   return stats.cutAt === undefined ? input : input.slice(0, stats.cutAt);
