@@ -15,6 +15,8 @@ export const MAX_HTML_CHARS = 3_000_000;
 /** Main text beyond this many characters is not analysed. */
 export const MAX_TEXT_CHARS = 200_000;
 const MAX_LINKS = 3000;
+/** The anchors' text the company and nonprofit markers read (their first characters). */
+const MARKER_ANCHOR_CHARS = 10_000;
 
 export interface ExtractedLink {
   href: string;
@@ -206,7 +208,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   const hints = `${out.generator ?? ''} ${base?.hostname ?? ''} ${out.links.slice(0, 50).map((l) => l.href).join(' ')}`;
   const platform = platformOf(out.generator ?? '', hints);
   if (platform) out.platform = platform;
-  const markerText = `${anchorsText.slice(0, 10_000)} ${ix.chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
+  const markerText = `${anchorsText.slice(0, MARKER_ANCHOR_CHARS)} ${ix.chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
   const markers = markersIn(markerText);
   out.companyMarkers = markers.company;
   out.nonprofitMarkers = markers.nonprofit;
@@ -355,7 +357,7 @@ function ldText(s: string): string {
     .trim();
 }
 
-/** Links of the page (absolute http(s), deduplicated, bounded), resources, author and contact links; returns the anchors' text. */
+/** Links of the page (absolute http(s), deduplicated, bounded), resources, author and contact links; returns the anchors' text (its first MARKER_ANCHOR_CHARS at least). */
 function readLinks(ix: PageIndex, base: URL | null, out: Extracted): string {
   const seg = ix.seg;
   const allText = (start: number, end: number) => clean(seg.slice(start, end).join('')).slice(0, 300);
@@ -368,7 +370,7 @@ function readLinks(ix: PageIndex, base: URL | null, out: Extracted): string {
     if (out.links.length >= MAX_LINKS) break;
     const hrefRaw = attr(attribs, 'href');
     const text = allText(start, end);
-    if (anchorsText.length < 50_000) anchorsText += ` ${text}`;
+    if (anchorsText.length < MARKER_ANCHOR_CHARS) anchorsText += ` ${text}`;
     if (/^mailto:/i.test(hrefRaw.trim())) {
       if (out.contactLinks.length < 10) out.contactLinks.push(hrefRaw.trim().slice(0, 300));
       continue;
