@@ -1,7 +1,7 @@
 // The two kinds of work the scoring benchmark compares, on the corpus pages: the bare parse (the
 // baseline) and a full scorePage. Run as a program (bundled by bench/scoring.bench.ts and started
-// under valgrind's callgrind), it does one warm-up round and then N rounds of one kind:
-//   node scoring-work.mjs CORPUS_DIR parse|score N
+// under valgrind's callgrind), it does W warm-up rounds and then N rounds of one kind:
+//   node --predictable scoring-work.mjs CORPUS_DIR parse|score W N
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,10 +25,10 @@ export const bareParse = (page: Page): number => load(page.html)('body').text().
 export const fullScore = (page: Page): number => scorePage({ url: page.url, html: page.html, roundupYear: 2026 }).score;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const [corpus, kind, n] = process.argv.slice(2);
+  const [corpus, kind, warmup, n] = process.argv.slice(2);
   const pages = corpusPages(corpus);
   const work = kind === 'parse' ? bareParse : fullScore;
   let sink = 0;
-  for (let r = 0; r < 1 + Number(n); r++) for (const p of pages) sink += work(p);
-  console.log(`${kind}: ${n} rounds after a warm-up (checksum ${sink % 997})`);
+  for (let r = 0; r < Number(warmup) + Number(n); r++) for (const p of pages) sink += work(p);
+  console.log(`${kind}: ${n} rounds after ${warmup} warm-up rounds (checksum ${sink % 997})`);
 }

@@ -11,10 +11,12 @@
 // the median over the rounds: a garbage collection of tens of milliseconds lands in one side of one
 // round (single rounds range 1.3-7x), the median of many rounds does not follow it. Printed beside
 // it: the ratio of all rounds' totals (every collection counted where it fell), the sum of the
-// pages' median costs (collections left out on both sides: the code alone), and the wall ratio. MENTOR_RADAR_BENCH_CALLGRIND=1 adds instruction counts under valgrind's
-// callgrind (bench/scoring-work.ts; a few minutes): the same figure whatever the load, but blind to
-// cache misses, so it is a cross-check, not the target.
-import { spawnSync } from 'node:child_process';
+// pages' median costs (collections left out on both sides: the code alone), and the wall ratio.
+// MENTOR_RADAR_BENCH_CALLGRIND=1 adds instruction counts under valgrind's callgrind
+// (bench/scoring-work.ts, V8 in --predictable mode; ~10 minutes): the same figure whatever the load,
+// but it counts instructions, not time: memory stalls (the parse's allocation-heavy tree building,
+// the scorer's cache misses) are not in it, so it is a cross-check, not the target.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -23,7 +25,7 @@ import { build } from 'esbuild';
 import { bareParse, corpusPages, fullScore, type Page } from './scoring-work.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ROUNDS = 31;
+const ROUNDS = Number(process.env.MENTOR_RADAR_BENCH_ROUNDS ?? 31);
 const TARGET = 3;
 
 function median(xs: number[]): number {
@@ -98,17 +100,33 @@ function timeRatios(pages: Page[]): void {
   console.log(`  ratio scorePage / bare parse, wall clock, median of the same rounds: ${median(wallRounds).toFixed(2)}x (single rounds ${spread(wallRounds)}; counts other jobs' time on a shared machine)`);
 }
 
-/** Instructions (valgrind callgrind, every thread) of `rounds` rounds of one kind of work, after a warm-up round. */
-function instructions(script: string, corpus: string, kind: 'parse' | 'score', rounds: number): number {
-  const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, script, corpus, kind, String(rounds)], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  const m = /Collected\s*:\s*(\d+)/.exec(run.stderr ?? '');
-  if (run.status !== 0 || !m) throw new Error(`callgrind run failed (${kind}, ${rounds} rounds): ${(run.error?.message ?? run.stderr ?? '').slice(-500)}`);
-  return Number(m[1]);
+const CALLGRIND_WARMUP = 4;
+const CALLGRIND_ROUNDS = 2;
+
+/**
+ * Instructions (valgrind callgrind, every thread) of a process doing `warmup` + `rounds` rounds of
+ * one kind of work. V8 runs --predictable (no concurrent compilation or collection, fixed seeds): the
+ * same count, to a few hundred instructions, run after run.
+ */
+function instructions(script: string, corpus: string, kind: 'parse' | 'score', rounds: number): Promise<number> {
+  return new Promise((done, fail) => {
+    const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--predictable', script, corpus, kind, String(CALLGRIND_WARMUP), String(rounds)];
+    const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const m = /Collected\s*:\s*(\d+)/.exec(err);
+      if (code === 0 && m) done(Number(m[1]));
+      else fail(new Error(`callgrind run failed (${kind}, ${rounds} rounds): ${err.slice(-500)}`));
+    });
+  });
 }
 
 /**
- * Instruction counts per round, startup cancelled out: each kind runs in its own process with 1 and
- * with 3 rounds after the same warm-up; (I(3) − I(1)) / 2 is one round's work.
+ * Instruction counts per round, startup and warm-up cancelled out: each kind runs in its own process
+ * with CALLGRIND_WARMUP rounds (the JIT has settled after them), then 0 and CALLGRIND_ROUNDS more;
+ * the difference over CALLGRIND_ROUNDS is one round's work. Two processes at a time (2 cores).
  */
 async function callgrindRatio(corpus: string): Promise<void> {
   if (spawnSync('valgrind', ['--version']).status !== 0) {
@@ -119,10 +137,11 @@ async function callgrindRatio(corpus: string): Promise<void> {
   try {
     const script = join(dir, 'scoring-work.mjs');
     await build({ entryPoints: [join(here, 'scoring-work.ts')], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'silent' });
-    const perRound = (kind: 'parse' | 'score') => (instructions(script, corpus, kind, 3) - instructions(script, corpus, kind, 1)) / 2;
-    const parse = perRound('parse');
-    const score = perRound('score');
-    console.log(`  callgrind instructions per round: bare parse ${(parse / 1e6).toFixed(0)} M, scorePage ${(score / 1e6).toFixed(0)} M; ratio ${(score / parse).toFixed(2)}x (repeatable whatever the load; blind to cache misses)`);
+    const [parse0, parseN] = await Promise.all([instructions(script, corpus, 'parse', 0), instructions(script, corpus, 'parse', CALLGRIND_ROUNDS)]);
+    const [score0, scoreN] = await Promise.all([instructions(script, corpus, 'score', 0), instructions(script, corpus, 'score', CALLGRIND_ROUNDS)]);
+    const parse = (parseN - parse0) / CALLGRIND_ROUNDS;
+    const score = (scoreN - score0) / CALLGRIND_ROUNDS;
+    console.log(`  callgrind instructions per round (after ${CALLGRIND_WARMUP} warm-up rounds): bare parse ${(parse / 1e6).toFixed(0)} M, scorePage ${(score / 1e6).toFixed(0)} M; ratio ${(score / parse).toFixed(2)}x (repeatable whatever the load; blind to cache misses and memory stalls)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -217,8 +217,9 @@ export function collapseRuns(s: string): string {
   const out: string[] = [];
   let from = a;
   RUN_START_RE.lastIndex = a;
-  for (let m = RUN_START_RE.exec(s); m !== null && m.index < b; m = RUN_START_RE.exec(s)) {
-    const i = m.index;
+  // Every match is one character long (test() makes no match object): it starts just before lastIndex.
+  while (RUN_START_RE.test(s) && RUN_START_RE.lastIndex - 1 < b) {
+    const i = RUN_START_RE.lastIndex - 1;
     let j = i + 1;
     let block = s.charCodeAt(i) === 0;
     for (; j < b && isRunChar(s.charCodeAt(j)); j++) if (s.charCodeAt(j) === 0) block = true;

@@ -16,6 +16,8 @@ interface PhraseIndex {
   byFirstStem: Map<number, number>;
   /** Lexicon of each phrase, by id. */
   lexOf: LexiconName[];
+  /** Matches per phrase id on the page being read (all 0 between pages). */
+  counts: Int32Array;
 }
 
 // The stem table: every stem seen gets a small id, so a page's stem counts live in a typed array
@@ -79,7 +81,7 @@ function index(lang: Lang): PhraseIndex {
     flat.push(list.length);
     for (const phrase of list) flat.push(...phrase);
   }
-  const out = { table: Int32Array.from(flat), byFirstStem, lexOf };
+  const out = { table: Int32Array.from(flat), byFirstStem, lexOf, counts: new Int32Array(lexOf.length) };
   phraseIndexes.set(lang, out);
   return out;
 }
@@ -242,6 +244,53 @@ function apostropheToken(s: string, start: number, apos: number, end: number): n
   return lookup(t, 0, t.length, h >>> 0, true);
 }
 
+/**
+ * A set of 32-bit integers (the page's sentence hashes), reused from page to page: open addressing,
+ * slots of an older epoch are empty (clearing is O(1)), doubled when half full.
+ */
+class IntSet {
+  private values = new Int32Array(1024);
+  private epochs = new Int32Array(1024);
+  private epoch = 1;
+  size = 0;
+
+  clear(): void {
+    this.epoch++;
+    this.size = 0;
+  }
+
+  /** The slot of `v`, or of the empty slot where it would go. */
+  private slotOf(v: number): number {
+    const mask = this.values.length - 1;
+    let i = Math.imul(v, 0x9e3779b1) >>> 0 & mask;
+    while (this.epochs[i] === this.epoch && this.values[i] !== v) i = (i + 1) & mask;
+    return i;
+  }
+
+  has(v: number): boolean {
+    return this.epochs[this.slotOf(v)] === this.epoch;
+  }
+
+  add(v: number): void {
+    if (2 * (this.size + 1) > this.values.length) this.grow();
+    const i = this.slotOf(v);
+    if (this.epochs[i] === this.epoch) return;
+    this.epochs[i] = this.epoch;
+    this.values[i] = v;
+    this.size++;
+  }
+
+  private grow(): void {
+    const { values, epochs, epoch } = this;
+    this.values = new Int32Array(values.length * 2);
+    this.epochs = new Int32Array(values.length * 2);
+    this.epoch = 1;
+    this.size = 0;
+    for (let i = 0; i < values.length; i++) if (epochs[i] === epoch) this.add(values[i]);
+  }
+}
+const sentenceHashes = new IntSet();
+
 /** The stem id of a token reference. */
 const stemOf = (ref: number): number => (ref < TABLE_SIZE ? table[ref * SLOT + S_STEM] : slow[(ref - TABLE_SIZE) * SLOT + S_STEM]);
 
@@ -315,12 +364,14 @@ function countMatches(text: string, re: RegExp, literals: string[]): number {
   if (spans.length === 0) return 0;
   spans.sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];
-  let [from, to] = spans[0];
-  for (const [a, b] of spans) {
-    if (a <= to) to = Math.max(to, b);
+  let from = spans[0][0];
+  let to = spans[0][1];
+  for (const span of spans) {
+    if (span[0] <= to) to = Math.max(to, span[1]);
     else {
       parts.push(text.slice(from, to));
-      [from, to] = [a, b];
+      from = span[0];
+      to = span[1];
     }
   }
   parts.push(text.slice(from, to));
@@ -379,13 +430,14 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
   const phrases = index(lang);
   cachePhrases = phrases;
   const phraseTable = phrases.table;
-  const phraseCounts = new Int32Array(phrases.lexOf.length);
+  // Matches per phrase on this page (the index's array, zeroed again at the end for the phrases hit).
+  const phraseCounts = phrases.counts;
   /** Phrases matched on this page. */
   const hitPhrases: number[] = [];
   const epoch = ++epochCounter;
   // Token references in order of first occurrence (their stems, in that order, are the terms).
   let nTouched = 0;
-  const seenSentHash = new Set<number>();
+  sentenceHashes.clear();
   let sentCount = 0;
 
   // Reads a flat text in three passes: its tokens (start, end, hash, apostrophe) and sentence ends;
@@ -517,8 +569,8 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
     if (isTitle) return;
     sentCount++;
     if (n >= 6 && fw >= 2) prose++;
-    if (seenSentHash.has(sh)) dupSent++;
-    else if (seenSentHash.size < 50_000) seenSentHash.add(sh);
+    if (sentenceHashes.has(sh)) dupSent++;
+    else if (sentenceHashes.size < 50_000) sentenceHashes.add(sh);
     // Only sentences that hit a lexicon can become evidence; keep their text.
     if (anyHit && sentences.length < 5000) {
       const hits = new Array<number>(sentHits.length);
@@ -527,9 +579,14 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
     }
   };
 
-  scanText(ex.mainText, false);
-  // The title and description count towards the terms (not towards evidence).
-  scanText(`${ex.title}. ${ex.description}`, true);
+  try {
+    scanText(ex.mainText, false);
+    // The title and description count towards the terms (not towards evidence).
+    scanText(`${ex.title}. ${ex.description}`, true);
+  } catch (e) {
+    for (const id of hitPhrases) phraseCounts[id] = 0;
+    throw e;
+  }
   // Stem counts: the tokens' counts added up by stem, the stems in order of first occurrence.
   const touchedStems: number[] = [];
   const stems = stemState;
@@ -563,12 +620,14 @@ export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = '')
     const l = lex[phrases.lexOf[id]];
     l.count += Math.min(phraseCounts[id], cap);
     l.distinct++;
+    phraseCounts[id] = 0;
   }
   const denom = Math.max(wordCount, 200);
   for (const name of LEXICON_NAMES) {
     const l = lex[name];
     l.perK = (l.count / denom) * 1000;
-    const [kd, kn] = SAT[name];
+    const kd = SAT[name][0];
+    const kn = SAT[name][1];
     l.score = 0.5 * sat(l.perK, kd) + 0.5 * sat(l.distinct, kn);
   }
 

@@ -64,3 +64,15 @@ describe('lexicon features', () => {
     expect(sat(100, 3)).toBeLessThan(1);
   });
 });
+
+describe('repetition', () => {
+  it('counts repeated sentences exactly, page after page, on pages with thousands of sentences', () => {
+    const distinct = Array.from({ length: 3000 }, (_, i) => `<p>Item ${i} here.</p>`).join('');
+    const twice = computeFeatures(extract({ url: 'https://x.example/', html: distinct + distinct }));
+    expect(twice.uniqueSentenceRatio).toBe(0.5);
+    const once = computeFeatures(extract({ url: 'https://x.example/', html: distinct }));
+    expect(once.uniqueSentenceRatio).toBe(1);
+    expect(computeFeatures(extract({ url: 'https://x.example/', html: '<p>Same.</p>'.repeat(4) })).uniqueSentenceRatio).toBe(0.25);
+  });
+});
+
