@@ -40,6 +40,24 @@ export function bestThree(ordered: Candidate[]): Candidate[] {
   return marked.length > 0 ? marked.slice(0, 3) : ordered.slice(0, 3);
 }
 
+/** Where a site stands in the roundup, as the Markdown draft prints it. */
+export interface RoundupPlace {
+  /** 1-based position in the roundup's list; undefined when the site is not in the roundup. */
+  position?: number;
+  /** Its place among the best three (the curator's, or the list's top three when none is marked). */
+  place?: BestPlace;
+}
+
+/** The position and best place of `site` (a site key) in the roundup of `candidates`: what its badge says. */
+export function roundupPlace(candidates: Candidate[], site: string, opts: RoundupOptions = {}): RoundupPlace {
+  const ordered = roundupOrder(candidates, opts);
+  const i = ordered.findIndex((c) => c.site === site);
+  if (i < 0) return {};
+  const best = bestThree(ordered).findIndex((c) => c.site === site);
+  const at = best < 0 ? undefined : (ordered[i].best ?? best + 1);
+  return { position: i + 1, ...(at === 1 || at === 2 || at === 3 ? { place: at } : {}) };
+}
+
 export interface ListEdit {
   /** The whole list with the edit applied (same order as given). */
   candidates: Candidate[];
