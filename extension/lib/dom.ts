@@ -47,6 +47,17 @@ export function link(doc: Document, url: unknown, text: string, attrs: Attrs = {
   return a;
 }
 
+const EMAIL_RE = /^[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}$/;
+
+/** A mailto: link for a plain address (nothing else: no query, no second address), else a plain span. */
+export function mailLink(doc: Document, email: unknown, attrs: Attrs = {}): HTMLElement {
+  const address = typeof email === 'string' ? email.trim() : '';
+  if (!EMAIL_RE.test(address)) return el(doc, 'span', attrs, address);
+  const a = el(doc, 'a', attrs, address);
+  a.setAttribute('href', `mailto:${address}`);
+  return a;
+}
+
 export function setText(node: Element | null, text: string): void {
   if (node) node.textContent = text;
 }

@@ -6,16 +6,16 @@
 // Smooth with 10,000 candidates: the list is virtualised, search/filter/sort run over a
 // precomputed index (model.ts), and each frame reads layout once before writing.
 import { browser } from 'wxt/browser';
-import { isDecision } from '../../../scoring/index.ts';
+import { candidateName, isDecision } from '../../../scoring/index.ts';
 import type { Candidate } from '../../../scoring/index.ts';
-import { dbEvents, deleteCandidate, listCandidates, pagesOfSite, requestPersistence, restoreCandidate, topCandidatesByScore, updateCuration } from '../db.ts';
+import { applyCuration, dbEvents, deleteCandidate, listCandidates, pagesOfSite, requestPersistence, restoreCandidate, topCandidatesByScore, updateCuration } from '../db.ts';
 import { caretToEndOnFocus, safeHttpUrl, setText } from '../dom.ts';
 import { COMPONENT_LABELS } from '../labels.ts';
 import type { RemovePageReply } from '../messages.ts';
 import { parseTags } from '../popup/view.ts';
 import { CandidateRows, ROW_H, type RowNode } from './candidate-rows.ts';
 import { CompareView, MIN_COMPARE, toggleCompared } from './compare.ts';
-import { Curator, savedText } from './curation.ts';
+import { Curator, savedText, typedPatch } from './curation.ts';
 import { DetailPanel } from './detail-panel.ts';
 import { FilterBar } from './filter-bar.ts';
 import { countText } from './format.ts';
@@ -42,10 +42,14 @@ export function mountDashboard(doc: Document): void {
     saveTyped: (site, typed) => {
       const before = state.index.get(site)?.c;
       if (!before) return; // deleted meanwhile: nothing to save it to
-      const patch = { tags: parseTags(typed.tags).slice(0, 50), notes: typed.notes };
+      const patch = typedPatch(typed);
       // Shown at once (coming straight back to the row shows the typing), written right after;
       // if the write fails the row goes back to what is stored and the message says why.
-      state.upsert({ ...before, ...patch });
+      try {
+        state.upsert(applyCuration(before, patch, new Date().toISOString()));
+      } catch {
+        /* a value the rule refuses: the write below says why */
+      }
       void curator.curate(site, patch).then((ok) => {
         if (!ok && state.index.get(site)) {
           state.upsert(before);
@@ -59,7 +63,7 @@ export function mountDashboard(doc: Document): void {
   const isLoading = () => doc.body.getAttribute('data-state') === 'loading';
   const nameOf = (site: string) => {
     const c = state.index.get(site)?.c;
-    return c ? c.name || c.site : site;
+    return c ? candidateName(c) : site;
   };
 
   // ---------------------------------------------------------------- drawing
@@ -253,7 +257,10 @@ export function mountDashboard(doc: Document): void {
       if (isDecision(decision)) void curator.curate(site, { decision });
     },
     save: (site, fields) => {
-      const patch = { decision: isDecision(fields.decision) ? fields.decision : undefined, tags: parseTags(fields.tags).slice(0, 50), notes: fields.notes };
+      // Decision, tags and note as shown; the name and blurb when they were edited.
+      const { name, blurb, ...rest } = fields;
+      const edited = detail.typed() ?? {};
+      const patch = typedPatch({ ...rest, ...(edited.name !== undefined ? { name } : {}), ...(edited.blurb !== undefined ? { blurb } : {}) });
       void curator.curate(site, patch).then(() => {
         const e = state.index.get(site);
         if (e && detail.site === site) detail.fillCuration(e.c);
