@@ -12,7 +12,6 @@ import { applyCuration, dbEvents, deleteCandidate, listCandidates, pagesOfSite, 
 import { caretToEndOnFocus, safeHttpUrl, setText } from '../dom.ts';
 import { COMPONENT_LABELS } from '../labels.ts';
 import type { RemovePageReply } from '../messages.ts';
-import { parseTags } from '../popup/view.ts';
 import { CandidateRows, ROW_H, type RowNode } from './candidate-rows.ts';
 import { CompareView, MIN_COMPARE, toggleCompared } from './compare.ts';
 import { Curator, savedText, typedPatch } from './curation.ts';
