@@ -20,8 +20,8 @@ export {
   PICK_LIMITS,
 } from './candidate.ts';
 export type { PicksChange } from './candidate.ts';
-export { inRoundup, roundupOrder, roundupPlace, bestThree, setBestPlace, setRoundupRank, applyRoundupChange } from './roundup.ts';
-export type { RoundupOptions, RoundupChange, RoundupPlace, ListEdit } from './roundup.ts';
+export { inRoundup, roundupOrder, roundupPlace, roundupPlaces, bestThree, setBestPlace, setRoundupRank, applyRoundupChange } from './roundup.ts';
+export type { RoundupOptions, RoundupChange, RoundupPlace, PlacedCandidate, ListEdit } from './roundup.ts';
 export { siteIdentity, sharedTitlePart, jsonLdSiteName, cleanName, MAX_NAME_CHARS } from './identity.ts';
 export type { IdentityPage, SiteIdentity, NameSource } from './identity.ts';
 export { pageOutreach, siteOutreach, socialProfile, SOCIAL_LABELS } from './outreach.ts';

@@ -17,7 +17,7 @@
 // Rules: nothing but IndexedDB requests is awaited inside a transaction (score first, then write);
 // writes that fail for lack of space surface as DbQuotaError so the UI can tell the curator.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { PickError, applyPicks, applyRoundupChange, mergeAll, mergeCandidates, normalisePageUrl, siteKey, isDecision } from '../../scoring/index.ts';
+import { PickError, applyPicks, applyRoundupChange, mergeAll, mergeCandidates, normalisePageUrl, siteKey, isDecision, candidateName } from '../../scoring/index.ts';
 import type { Candidate, Decision, PageScore, PicksChange, RoundupChange, RoundupOptions, SiteScore } from '../../scoring/index.ts';
 
 export const DB_NAME = 'mentor-radar';
@@ -362,7 +362,7 @@ export async function removePageAndRescore(
     };
     if (!page || !candidate) return fail('That page is no longer stored.');
     const left = siblings.filter((p) => p.url !== url);
-    if (left.length === 0) return fail(`This is the only page stored for ${candidate.name || candidate.site}: delete the site instead.`);
+    if (left.length === 0) return fail(`This is the only page stored for ${candidateName(candidate)}: delete the site instead.`);
     // Built from the pages stored here (bookmarks) when it counts no more pages than we have.
     const rescored = candidate.siteScore.pagesScored <= siblings.length;
     const next: Candidate = rescored ? { ...candidate, siteScore: rescore(left), lastScoredAt: at } : candidate;

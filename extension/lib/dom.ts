@@ -15,7 +15,7 @@ export function safeHttpUrl(input: unknown): string | null {
 type Attrs = Record<string, string | number | boolean | undefined>;
 
 /** Attributes we set on our own elements; never event handlers, never href/src (use `link`). */
-const SAFE_ATTR = /^(id|class|title|role|type|name|value|min|max|low|high|optimum|for|placeholder|tabindex|hidden|disabled|selected|scope|aria-[a-z-]+|data-[a-z0-9-]+)$/;
+const SAFE_ATTR = /^(id|class|title|role|type|name|value|min|max|low|high|optimum|for|placeholder|tabindex|hidden|disabled|selected|scope|draggable|rows|maxlength|aria-[a-z-]+|data-[a-z0-9-]+)$/;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
