@@ -84,7 +84,7 @@ describe.skipIf(!enabled)('the Roundup view in Chromium', () => {
     await dash.waitForFunction((s) => document.getElementById('detail')?.getAttribute('data-site') === s, key('mentorwise'));
     expect(await dash.textContent('#detail-author')).toBe('Ann Berg');
     expect(await dash.getAttribute('#detail-email a', 'href')).toBe('mailto:ann@mentorwise.example');
-    expect(await dash.$$eval('#detail-social a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(['https://www.linkedin.com/in/ann-berg-mentorwise', 'https://x.com/mentorwise']);
+    expect(await dash.$$eval('#detail-social a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(['https://www.linkedin.com/in/ann-berg-mentorwise', 'https://www.youtube.com/@mentorwise']);
     await dash.locator(`#rows .row[data-site="${key('mentorcraft')}"] .name`).click();
     await dash.waitForFunction((s) => document.getElementById('detail')?.getAttribute('data-site') === s, key('mentorcraft'));
     expect(await dash.getAttribute('#detail-rename', 'placeholder')).toBe('MentorCraft');

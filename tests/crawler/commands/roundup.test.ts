@@ -111,7 +111,7 @@ describe('the roundup from the CLI alone', () => {
     expect(youth).toContain('Honest advice for volunteer mentors of young people | with a free toolkit (2025).');
     // Mentorwise's best-three section says how to reach its author.
     const reach = $('li:contains("Reach the author")').filter((_, li) => $(li).text().includes('Ann Berg'));
-    expect(reach.find('a').map((_, a) => $(a).attr('href')).get()).toEqual(expect.arrayContaining(['https://www.linkedin.com/in/ann-berg-mentorwise', 'https://x.com/mentorwise']));
+    expect(reach.find('a').map((_, a) => $(a).attr('href')).get()).toEqual(expect.arrayContaining(['https://www.linkedin.com/in/ann-berg-mentorwise', 'https://www.youtube.com/@mentorwise']));
     // Nothing else, nothing private, no raw HTML, no visible escape, only http(s) links.
     const text = $.root().text();
     for (const gone of ['Mentoring Program Hub', 'Coach Corner', 'Tutorly', 'Mentor IDE', 'PRIVATE', 'met Ann', 'new mentors,']) expect(text).not.toContain(gone);
@@ -167,7 +167,7 @@ describe('the roundup from the CLI alone', () => {
     expect(parsed.meta.fields).toEqual([...CSV_COLUMNS]);
     const bySite = new Map(parsed.data.map((r) => [r.site, r]));
     expect(bySite.get(key('mentorwise'))).toMatchObject({ author: 'Ann Berg', email: 'ann@mentorwise.example', roundup_rank: '2', best: '3', site_url: web.origin('mentorwise') });
-    expect(bySite.get(key('mentorwise'))?.social_links).toBe('https://www.linkedin.com/in/ann-berg-mentorwise; https://x.com/mentorwise');
+    expect(bySite.get(key('mentorwise'))?.social_links).toBe('https://www.linkedin.com/in/ann-berg-mentorwise; https://www.youtube.com/@mentorwise');
     expect(bySite.get(key('mentorcraft'))).toMatchObject({ name: 'MentorCraft Blog', best: '1', contact_url: web.url('mentorcraft', '/contact') });
     expect(bySite.get(key('youthbridge'))?.blurb).toBe('Honest advice for volunteer mentors of young people | with a free toolkit (2025).');
 
