@@ -118,6 +118,23 @@ export const MIGRATIONS: { version: number; name: string; up: string }[] = [
       ALTER TABLE pages ADD COLUMN link_count INTEGER;
     `,
   },
+  {
+    version: 5,
+    name: "the curator's roundup picks (rank, best place, blurb, rename, pick times), the feed's title",
+    up: `
+      ALTER TABLE curation ADD COLUMN roundup_rank INTEGER;
+      ALTER TABLE curation ADD COLUMN best INTEGER;
+      ALTER TABLE curation ADD COLUMN blurb TEXT;
+      ALTER TABLE curation ADD COLUMN name_override TEXT;
+      ALTER TABLE curation ADD COLUMN picked_at_json TEXT;
+      ALTER TABLE site_activity ADD COLUMN feed_title TEXT;
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,6 +1,6 @@
 // What the background does for a (validated, trusted) message from one of our extension pages.
 import { browser } from 'wxt/browser';
-import { scoreSite } from '../../../scoring/index.ts';
+import { scoreSite, candidateName } from '../../../scoring/index.ts';
 import { removePageAndRescore, updateCuration } from '../db.ts';
 import { isTrustedSender, parseRequest, type BookmarkProgress, type Request } from '../messages.ts';
 import { getSettings, roundupYearOf, saveSettings, saveSyncToken } from '../settings.ts';
@@ -41,7 +41,7 @@ async function removePage(url: string): Promise<unknown> {
     const r = await removePageAndRescore(url, (left) => scoreSite(left, { site: new URL(left[0].url).origin, roundupYear }));
     const s = r.candidate.siteScore;
     const message = r.rescored
-      ? `Removed the page. ${r.candidate.name || r.candidate.site} now scores ${Math.round(s.score)} from ${r.pagesLeft} ${r.pagesLeft === 1 ? 'page' : 'pages'}.`
+      ? `Removed the page. ${candidateName(r.candidate)} now scores ${Math.round(s.score)} from ${r.pagesLeft} ${r.pagesLeft === 1 ? 'page' : 'pages'}.`
       : `Removed the page. The site's score comes from the crawler (${s.pagesScored} pages) and stays ${Math.round(s.score)}.`;
     return { ok: true, candidate: r.candidate, rescored: r.rescored, message };
   } catch (e) {
