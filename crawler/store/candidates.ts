@@ -114,7 +114,8 @@ export interface DecideResult {
   changed: { before: Candidate; after: Candidate }[];
 }
 
-export function candidateQueries(db: Database.Database, pages: PageQueries) {
+/** `scorerVersion`: the model the store's pages are scored with now (issue 11), for the site scores. */
+export function candidateQueries(db: Database.Database, pages: PageQueries, scorerVersion?: () => string) {
   const q = {
     site: db.prepare(`${SITE_SELECT} WHERE s.site = ?`),
     allSites: db.prepare(SITE_SELECT),
@@ -134,6 +135,7 @@ export function candidateQueries(db: Database.Database, pages: PageQueries) {
     // moves them) and the sites holding a best place (a place taken from them). Not the whole store.
     roundupSites: db.prepare(`${SITE_SELECT} WHERE s.site = ? OR c.decision IN ('include', 'shortlist') OR c.best IS NOT NULL`),
     activity: db.prepare(`SELECT post_dates_json, feed_url, feed_title FROM site_activity WHERE site = ?`),
+    decided: db.prepare(`SELECT c.site, c.decision FROM curation c JOIN sites s ON s.site = c.site WHERE c.decision IN ('include', 'shortlist', 'exclude') ORDER BY c.site`),
     upsertActivity: db.prepare(`
       INSERT INTO site_activity (site, post_dates_json, feed_url, feed_title, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(site) DO UPDATE SET post_dates_json=excluded.post_dates_json, feed_url=excluded.feed_url,
@@ -206,13 +208,17 @@ export function candidateQueries(db: Database.Database, pages: PageQueries) {
     const scored = pages.pagesOfSite(key);
     if (scored.length === 0) return;
     const activity = getSiteActivity(key);
-    const siteScore = scoreSite(scored, { site: origin ?? new URL(scored[0].finalUrl).origin, ...(activity ? { activity } : {}) });
+    const siteScore = scoreSite(scored, { site: origin ?? new URL(scored[0].finalUrl).origin, ...(activity ? { activity } : {}), ...(scorerVersion ? { scorerVersion: scorerVersion() } : {}) });
     upsertCandidate(newCandidate(siteScore, source, at));
   }
 
   return {
     getCandidate,
     upsertCandidate,
+    /** The sites the curator decided (include, shortlist, exclude): the labels `train` learns from. */
+    decisions(): { site: string; decision: 'include' | 'shortlist' | 'exclude' }[] {
+      return q.decided.all() as { site: string; decision: 'include' | 'shortlist' | 'exclude' }[];
+    },
     getSiteActivity,
     reaggregate,
     setSiteActivity(site: string, activity: SiteActivityInput): void {
@@ -233,6 +239,7 @@ export function candidateQueries(db: Database.Database, pages: PageQueries) {
           const options = {
             site: c.siteScore.site,
             roundupYear: year,
+            ...(scorerVersion ? { scorerVersion: scorerVersion() } : {}),
             ...(activity ? { activity: { ...activity, postDates: activity.postDates.filter((d) => d < end) } } : {}),
           };
           return { ...c, siteScore: scoreSite(scored, options) };

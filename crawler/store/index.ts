@@ -6,7 +6,7 @@
 // store error names the file.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Candidate, Source } from '../../scoring/index.ts';
+import { siteKey, type Candidate, type Source } from '../../scoring/index.ts';
 import Database from './sqlite.ts';
 import { SCHEMA_VERSION, inspectFile, migrate, snapshotOf } from './schema.ts';
 import { pageQueries, pageSiteKey, type PageRecord } from './pages.ts';
@@ -15,11 +15,15 @@ import { yearQueries } from './years.ts';
 import { crawlQueries, type LeaseHolder } from './crawls.ts';
 import { crawlStateQueries } from './crawl-state.ts';
 import { settingQueries } from './settings.ts';
+import { modelQueries } from './models.ts';
+import { queueQueries } from './queue.ts';
 
 export type { PageRecord, SiteFreshness } from './pages.ts';
 export type { LeaseHolder } from './crawls.ts';
 export type { DecideResult } from './candidates.ts';
 export type { EntryKind } from './crawl-state.ts';
+export type { ActiveModel } from './models.ts';
+export type { QueueEntry } from './queue.ts';
 
 /** A store failure; the message starts with the file, `code` is SQLite's (SQLITE_BUSY ...). */
 export class StoreError extends Error {
@@ -47,7 +51,9 @@ export interface OpenOptions {
 
 function facade(db: Database.Database, path: string, readonly: boolean) {
   const pages = pageQueries(db);
-  const candidates = candidateQueries(db, pages);
+  const models = modelQueries(db);
+  const candidates = candidateQueries(db, pages, models.activeScorerVersion);
+  const queue = queueQueries(db, pages);
   const years = yearQueries(db);
   const crawls = crawlQueries(db);
   const state = crawlStateQueries(db);
@@ -73,6 +79,23 @@ function facade(db: Database.Database, path: string, readonly: boolean) {
     ...yearApi,
     ...crawlApi,
     ...state,
+    ...models,
+    saveModel: (...args: Parameters<typeof models.saveModel>) => tx(() => models.saveModel(...args)),
+    queuedSites: queue.queuedSites,
+    queueLength: queue.queueLength,
+    crawlStatus: queue.crawlStatus,
+    /** Queues bookmarked pages' sites the crawler has not read since (see queue.ts); the sites queued. */
+    queueBookmarks(bookmarks: { url: string; bookmarkedAt?: string }[], at = new Date().toISOString()): string[] {
+      return tx(() => bookmarks.filter((b) => queue.queueBookmark(b.url, b.bookmarkedAt, at)).map((b) => siteKey(b.url)));
+    },
+    clearQueued: (...args: Parameters<typeof queue.clearQueued>) => tx(() => queue.clearQueued(...args)),
+    /** Re-aggregates one site from its stored pages (after they were re-scored by another model). */
+    reaggregateSite(site: string, at = new Date().toISOString()): void {
+      tx(() => {
+        const c = candidates.getCandidate(site);
+        reaggregate(siteKey(site), c?.siteScore.site, at, c?.sources[0] ?? 'crawl');
+      });
+    },
     getSetting: settings.getSetting,
     setSetting: (...args: Parameters<typeof settings.setSetting>) => tx(() => settings.setSetting(...args)),
     leaseHolder,

@@ -135,6 +135,30 @@ export const MIGRATIONS: { version: number; name: string; up: string }[] = [
       );
     `,
   },
+  // Issue 11 (learning from the curator; a bookmark sends the crawler). Numbered 7: issue 10's
+  // branch takes 6.
+  {
+    version: 7,
+    name: "page vectors, the curator's models, the crawl queue",
+    up: `
+      ALTER TABLE pages ADD COLUMN vector BLOB;
+      CREATE TABLE models (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('curator', 'shipped')),
+        scorer_version TEXT NOT NULL,
+        model_json TEXT,
+        report_json TEXT
+      );
+      CREATE TABLE crawl_queue (
+        site TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        queued_at TEXT NOT NULL,
+        bookmarked_at TEXT
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

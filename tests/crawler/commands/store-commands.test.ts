@@ -142,7 +142,7 @@ describe('import', () => {
     expect(after.map((c) => c.siteScore.score)).toEqual(before.map((c) => c.siteScore.score));
     // Importing into the store it came from merges every record and loses nothing.
     const again = await run(['import', file, '--db', db, '--json']);
-    expect(JSON.parse(again.stdout)).toEqual({ imported: 3, added: 0, merged: 3 });
+    expect(JSON.parse(again.stdout)).toEqual({ imported: 3, added: 0, merged: 3, queuedForCrawl: 0 });
     expect(curated(db)).toEqual(curated(fresh));
   });
 
