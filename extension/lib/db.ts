@@ -27,6 +27,11 @@ export const DB_VERSION = 4;
 export interface StoredPage extends PageScore {
   site: string;
   savedAt: string;
+  /**
+   * Issue 11: what the model reads of the page (scoring/vector.ts, encoded), so a new model re-scores
+   * it without reading the page again (learning.ts). Absent on pages bookmarked before; no index reads it.
+   */
+  vector?: string;
 }
 
 export interface MentorRadarDB extends DBSchema {
@@ -311,11 +316,12 @@ export async function savePageAndCandidate(
   page: PageScore,
   candidate: Candidate,
   savedAt: string = new Date().toISOString(),
+  vector?: string,
 ): Promise<{ candidate: Candidate; wasKnown: boolean; pageWasKnown: boolean; page: StoredPage }> {
   assertCandidate(candidate, 'candidate');
   const site = siteKey(candidate.site);
   const url = normalisePageUrl(page.url) ?? page.url;
-  const stored: StoredPage = { ...page, url, site, savedAt };
+  const stored: StoredPage = { ...page, url, site, savedAt, ...(vector ? { vector } : {}) };
   return guarded(async () => {
     const db = await openMentorDb();
     const tx = db.transaction(['pages', 'candidates'], 'readwrite');

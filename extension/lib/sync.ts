@@ -5,6 +5,12 @@
 import { candidatesToJson, parseCandidates } from '../../scoring/index.ts';
 import type { Candidate } from '../../scoring/index.ts';
 import { importCandidates, listCandidates } from './db.ts';
+import { ModelError } from '../../scoring/model.ts';
+import { scorerModelLabel, scorerVersionOf } from '../../scoring/model-version.ts';
+import { bookmarkedPages, checkServerModel, currentModel, saveCrawlStatus, takeModel, type TakenModel } from './learning.ts';
+
+/** The most bookmarks one sync sends (the server takes at most 10,000 a request). */
+const MAX_BOOKMARKS = 10_000;
 
 export class SyncError extends Error {
   override name = 'SyncError';
@@ -136,4 +142,64 @@ export async function syncWithServer(baseUrl: string, token: string, opts: SyncO
 
 export function describeSync(r: SyncResult): string {
   return `Synced: ${r.pulled.added} new and ${r.pulled.merged} merged from the server; the server now has ${r.pushed.added} new and ${r.pushed.merged} updated.`;
+}
+
+// ------------------------------------------------------------------ issue 11: the model and the crawl queue
+
+/** What taking the server's model did (`refused`: why it was not taken; the model in use stays). */
+export type ModelSync = { state: 'same'; scorerVersion: string } | { state: 'taken'; taken: TakenModel } | { state: 'refused'; reason: string } | { state: 'unavailable' };
+
+/** A GET/POST that an older server does not know (404) is `undefined`, not a failure. */
+async function optional(call: Call, path: string, init?: RequestInit): Promise<Response | undefined> {
+  try {
+    return await call(path, init);
+  } catch (e) {
+    if (e instanceof SyncError && /answered 404/.test(e.message)) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Takes the curator's model from the server (GET /api/model) when it differs from the one in use,
+ * and re-scores the stored pages with it. A malformed model is refused with the reason; scoring
+ * goes on with the model in use.
+ */
+export async function syncModel(baseUrl: string, token: string, opts: SyncOptions & { roundupYear: number }): Promise<ModelSync> {
+  const call = caller(checkSyncUrl(baseUrl), checkSyncToken(token), opts.fetch ?? fetch.bind(globalThis));
+  const res = await optional(call, '/api/model');
+  if (!res) return { state: 'unavailable' };
+  let offer;
+  try {
+    offer = checkServerModel(await res.json().catch(() => undefined));
+  } catch (e) {
+    if (e instanceof ModelError) return { state: 'refused', reason: e.message };
+    throw e;
+  }
+  const inUse = scorerVersionOf(await currentModel());
+  if (offer.scorerVersion === inUse) return { state: 'same', scorerVersion: inUse };
+  const at = (opts.now ?? new Date()).toISOString();
+  return { state: 'taken', taken: await takeModel(offer, { at, roundupYear: opts.roundupYear }) };
+}
+
+/** Sends the bookmarked pages (POST /api/bookmarks): the server queues the sites it has not crawled since; keeps each site's crawl status. */
+export async function syncBookmarks(baseUrl: string, token: string, opts: SyncOptions = {}): Promise<{ queued: number; statuses: number } | undefined> {
+  const call = caller(checkSyncUrl(baseUrl), checkSyncToken(token), opts.fetch ?? fetch.bind(globalThis));
+  const bookmarks = (await bookmarkedPages()).slice(0, MAX_BOOKMARKS);
+  const res = await optional(call, '/api/bookmarks', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ bookmarks }) });
+  if (!res) return undefined;
+  const body = (await res.json().catch(() => ({}))) as { queued?: unknown; status?: unknown };
+  const statuses = await saveCrawlStatus(body.status);
+  return { queued: Array.isArray(body.queued) ? body.queued.length : 0, statuses };
+}
+
+/** The sync's words about the model and the crawl queue. */
+export function describeLearning(model: ModelSync, queue: { queued: number } | undefined): string {
+  const parts: string[] = [];
+  if (model.state === 'taken') {
+    const t = model.taken;
+    const later = t.withoutVector ? ` (${t.withoutVector} bookmarked before this version: re-scored when you bookmark them again)` : '';
+    parts.push(`Now scoring with ${scorerModelLabel(t.after)}; re-scored ${t.rescored} page${t.rescored === 1 ? '' : 's'}${later}.`);
+  } else if (model.state === 'refused') parts.push(`The server's model was refused: ${model.reason}. Scoring goes on with the model in use.`);
+  if (queue?.queued) parts.push(`${queue.queued} bookmarked site${queue.queued === 1 ? '' : 's'} queued for a crawl.`);
+  return parts.join(' ');
 }

@@ -4,8 +4,10 @@
 // page of that site, merge into the candidate, update the badge. A bookmark can be cancelled
 // until it is saved; a cancelled or timed-out bookmark stores nothing.
 import { browser } from 'wxt/browser';
-import { newCandidate, normalisePageUrl, scorePage, scoreSite, siteKey } from '../../../scoring/index.ts';
+import { newCandidate, normalisePageUrl, scoreSite, siteKey } from '../../../scoring/index.ts';
+import { encodeVector, scorePageWithVector } from '../../../scoring/vector.ts';
 import { pagesOfSite, savePageAndCandidate } from '../db.ts';
+import { currentModel } from '../learning.ts';
 import type { BookmarkProgress, BookmarkReply, RefusalReason } from '../messages.ts';
 import { getSettings, roundupYearOf } from '../settings.ts';
 import { setBadgeFor } from './badge.ts';
@@ -180,15 +182,16 @@ export async function bookmarkTab(tabId: number, opts: BookmarkOptions = {}): Pr
     opts.onProgress?.('scoring');
     const settings = await getSettings();
     const roundupYear = roundupYearOf(settings, now());
-    // Score first (no transaction is open while we compute), then write in one transaction.
-    const page = scorePage({ url, html: read.html, roundupYear });
+    // Score first (no transaction is open while we compute), then write in one transaction. The
+    // curator's model when sync brought one (learning.ts); the page's vector is kept for the next model.
+    const { page, vector } = scorePageWithVector({ url, html: read.html, roundupYear }, await currentModel());
     if (read.truncated && !page.flags.includes('truncated')) page.flags = [...page.flags, 'truncated'];
     const others = (await pagesOfSite(site)).filter((p) => p.url !== page.url);
-    const siteScore = scoreSite([...others, page], { site: new URL(url).origin, roundupYear });
+    const siteScore = scoreSite([...others, page], { site: new URL(url).origin, roundupYear, scorerVersion: page.scorerVersion });
     if (signal?.aborted) return { ok: false, error: CANCELLED, reason: 'cancelled' };
     opts.onProgress?.('saving');
     const at = now().toISOString();
-    const saved = await savePageAndCandidate(page, newCandidate(siteScore, 'bookmark', at), at);
+    const saved = await savePageAndCandidate(page, newCandidate(siteScore, 'bookmark', at), at, encodeVector(vector));
     await setBadgeFor(tabId, saved.candidate).catch(() => undefined);
     return { ok: true, page, candidate: saved.candidate, wasKnown: saved.wasKnown, pageWasKnown: saved.pageWasKnown };
   } catch (e) {

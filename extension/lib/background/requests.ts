@@ -4,7 +4,7 @@ import { scoreSite, candidateName } from '../../../scoring/index.ts';
 import { removePageAndRescore, updateCuration } from '../db.ts';
 import { isTrustedSender, parseRequest, type BookmarkProgress, type Request } from '../messages.ts';
 import { getSettings, roundupYearOf, saveSettings, saveSyncToken } from '../settings.ts';
-import { checkSyncToken, checkSyncUrl, describeSync, syncWithServer } from '../sync.ts';
+import { checkSyncToken, checkSyncUrl, describeLearning, describeSync, syncBookmarks, syncModel, syncWithServer } from '../sync.ts';
 import { refreshAllBadges } from './badge.ts';
 import { bookmarkTab } from './bookmark.ts';
 import { activeTabId, reuseGesture } from './gestures.ts';
@@ -56,9 +56,13 @@ async function sync(url: string, token: string): Promise<unknown> {
     const key = checkSyncToken(token);
     await saveSettings({ syncUrl: origin });
     await saveSyncToken(key);
+    // The curator's model first (the pages it re-scores go out with this sync), then the candidates,
+    // then the bookmarks (the server queues the sites it has not crawled since: issue 11).
+    const model = await syncModel(origin, key, { roundupYear: roundupYearOf(await getSettings()) });
     const result = await syncWithServer(origin, key);
+    const queue = await syncBookmarks(origin, key);
     await refreshAllBadges().catch(() => undefined);
-    return { ok: true, message: describeSync(result) };
+    return { ok: true, message: [describeSync(result), describeLearning(model, queue)].filter(Boolean).join(' ') };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }

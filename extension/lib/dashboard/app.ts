@@ -19,6 +19,7 @@ import { CandidateRows, ROW_H, type RowNode } from './candidate-rows.ts';
 import { CompareView, MIN_COMPARE, toggleCompared } from './compare.ts';
 import { Curator, savedText, typedPatch } from './curation.ts';
 import { DetailPanel } from './detail-panel.ts';
+import { crawlStatusOf } from '../learning.ts';
 import { FilterBar } from './filter-bar.ts';
 import { countText } from './format.ts';
 import { keyAction, inField, type TriageAction } from './keyboard.ts';
@@ -40,6 +41,7 @@ export function mountDashboard(doc: Document): void {
   const status = new StatusLine($('message'));
   const detail = new DetailPanel(doc, {
     pagesOfSite,
+    crawlStatusOf,
     onError: (e) => status.fail(e),
     // Typed and not saved when the curator moved on: saved, and said so.
     saveTyped: (site, typed) => {

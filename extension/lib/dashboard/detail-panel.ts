@@ -9,6 +9,8 @@ import type { StoredPage } from '../db.ts';
 import { clear, el, link, mailLink, safeHttpUrl, setText } from '../dom.ts';
 import { COMPONENT_LABELS, SOURCE_LABELS, flagLabel, kindLabel } from '../labels.ts';
 import { formatComponent, formatDate, formatScore } from './format.ts';
+import { scorerModelLabel } from '../../../scoring/model-version.ts';
+import { crawlStatusText, type CrawlStatus } from '../../../scoring/crawl-status.ts';
 import type { Entry } from './model.ts';
 
 export const SITE_COMPONENTS: SiteComponentName[] = [...COMPONENT_NAMES, 'activity', 'coverage'];
@@ -29,6 +31,8 @@ export interface DetailDeps {
   onError(e: unknown): void;
   /** The fields typed for `site` and not saved (only those), as the panel moves to another site. */
   saveTyped(site: string, typed: Partial<TypedCuration>): void;
+  /** The crawler's status of the site as of the last sync (issue 11), if any. */
+  crawlStatusOf?(site: string): Promise<CrawlStatus | undefined>;
 }
 
 /** What the panel's controls ask for (wired by `bind`). */
@@ -46,6 +50,7 @@ export class DetailPanel {
   /** The text fields as last filled from the store: what "unsaved" is measured against. */
   private filled: TypedCuration = { tags: '', notes: '', name: '', blurb: '' };
   private pagesToken = 0;
+  private crawlToken = 0;
   private readonly $: <T extends HTMLElement = HTMLElement>(id: string) => T;
 
   constructor(
@@ -189,7 +194,25 @@ export class DetailPanel {
     setText($('detail-first-seen'), formatDate(c.firstSeenAt));
     setText($('detail-last-scored'), formatDate(c.lastScoredAt));
     setText($('detail-history'), c.history.map((h) => `${h.year}: ${formatScore(h.score)}`).join(' · '));
+    setText($('detail-scorer'), s.scorerVersion ? scorerModelLabel(s.scorerVersion) : '—');
     this.fillOutreach(s.outreach);
+    void this.fillCrawlStatus(c.site);
+  }
+
+  /** "Crawl queued" / "Crawled N pages on DATE" / "not crawled", as the last sync said. */
+  private async fillCrawlStatus(site: string): Promise<void> {
+    const token = ++this.crawlToken;
+    const dd = this.$('detail-crawl');
+    let status: CrawlStatus | undefined;
+    try {
+      status = await this.deps.crawlStatusOf?.(site);
+    } catch {
+      status = undefined;
+    }
+    if (token !== this.crawlToken) return;
+    setText(dd, status ? crawlStatusText(status) : 'no crawl known (sync to ask the crawler)');
+    if (status) dd.setAttribute('data-crawl', status.state);
+    else dd.removeAttribute('data-crawl');
   }
 
   /** Author, contact page, address and profiles: text, http(s) links and a mailto: link only. */

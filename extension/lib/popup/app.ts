@@ -10,7 +10,8 @@ import { dbEvents, requestPersistence } from '../db.ts';
 import { caretToEndOnFocus } from '../dom.ts';
 import { MAX_WAIT_MS, MIN_WAIT_MS, isBookmarkProgress, type BookmarkReply, type CurateReply, type Request, type SyncReply } from '../messages.ts';
 import { getSettings, getSyncToken, saveSettings } from '../settings.ts';
-import { parseTags, renderCandidate, renderReply, setStatus } from './view.ts';
+import { parseTags, renderCandidate, renderCrawlStatus, renderReply, setStatus } from './view.ts';
+import { crawlStatusOf } from '../learning.ts';
 
 const STAGE_TEXT = { reading: 'Reading the page', scoring: 'Scoring', saving: 'Saving' } as const;
 
@@ -70,6 +71,7 @@ export function mountPopup(doc: Document): void {
     }
     renderReply(doc, reply);
     currentSite = reply?.ok ? reply.candidate.site : undefined;
+    if (currentSite) await crawlStatusOf(currentSite).then((s) => renderCrawlStatus(doc, s)).catch(() => undefined);
   }
 
   function cancel(): void {
@@ -122,7 +124,12 @@ export function mountPopup(doc: Document): void {
       // checks them, keeps them for next time and syncs.
       setStatus(doc, `Syncing with ${sync.value}…`, 'loading');
       void send<SyncReply>({ type: 'sync', url: sync.value.trim(), token: token.value })
-        .then((r) => (r?.ok ? setStatus(doc, r.message, 'done') : setStatus(doc, r?.error ?? 'Sync failed.', 'error')))
+        .then(async (r) => {
+          if (!r?.ok) return setStatus(doc, r?.error ?? 'Sync failed.', 'error');
+          // What the crawler now says about this site (queued / crawled), as of this sync.
+          if (currentSite) renderCrawlStatus(doc, await crawlStatusOf(currentSite).catch(() => undefined));
+          setStatus(doc, r.message, 'done');
+        })
         .catch((e: unknown) => setStatus(doc, (e as Error).message, 'error'));
     });
     byId('grant-tabs').addEventListener('click', () => {
