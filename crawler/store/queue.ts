@@ -1,8 +1,8 @@
 // The crawl queue (issue 11): sites a bookmark asked the crawler to read now. A site is queued when
 // a bookmark of it arrives (sync, import) and the crawler has never fetched it, or fetched it before
-// the bookmarked page was saved. `crawl --queued` (and a running schedule) crawls them and clears
+// the bookmarked page was saved and has not read that page. `crawl --queued` (and a running schedule) crawls them and clears
 // the entries it took; an entry re-queued meanwhile (a newer bookmark) stays.
-import { siteKey } from '../../scoring/index.ts';
+import { normalisePageUrl, siteKey } from '../../scoring/index.ts';
 import type { CrawlStatus } from '../../scoring/crawl-status.ts';
 import type Database from './sqlite.ts';
 import type { PageQueries } from './pages.ts';
@@ -46,6 +46,9 @@ export function queueQueries(db: Database.Database, pages: PageQueries) {
       }
       const last = pages.lastCrawlOf(site);
       if (last && (bookmarkedAt === undefined || Date.parse(bookmarkedAt) <= Date.parse(last.at))) return false;
+      // Bookmarked again after the crawl, but a page the crawler has read: a re-score, not news.
+      const row = last ? pages.getPage(normalisePageUrl(url) ?? url) : undefined;
+      if (row && row.status === 'scored' && row.crawlId !== undefined) return false;
       const queued = q.one.get(site) as Row | undefined;
       if (queued && (!bookmarkedAt || (queued.bookmarked_at && Date.parse(queued.bookmarked_at) >= Date.parse(bookmarkedAt)))) return false;
       q.upsert.run(site, url, 'bookmark', at, bookmarkedAt ?? null);

@@ -160,10 +160,11 @@ describe('the sync server and the schedule', () => {
     const status = await (await bookmarks([{ url, savedAt: '2026-05-01T10:00:00Z' }])).json();
     // The bookmark is older than the crawl: not queued again; its status says what was crawled.
     expect(status).toMatchObject({ queued: [], status: { [site]: { state: 'crawled', pages: 6 } } });
-    // A page bookmarked after the crawl queues the site again.
-    const later = new Date(Date.now() + 1000).toISOString();
+    // Bookmarked again after the crawl: a page the crawler read is a re-score, not news; a new one queues the site again.
     await new Promise((r) => setTimeout(r, 1100));
-    expect(await (await bookmarks([{ url: web.url('queued-by-sync', '/posts/4'), savedAt: later }])).json()).toMatchObject({ queued: [site] });
+    const later = new Date().toISOString();
+    expect(await (await bookmarks([{ url: web.url('queued-by-sync', '/posts/4'), savedAt: later }])).json()).toMatchObject({ queued: [] });
+    expect(await (await bookmarks([{ url: web.url('queued-by-sync', '/posts/new-post'), savedAt: later }])).json()).toMatchObject({ queued: [site] });
   }, 60_000);
 
   it('refuses malformed bookmarks with a reason', async () => {

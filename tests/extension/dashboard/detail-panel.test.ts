@@ -93,4 +93,24 @@ describe('DetailPanel', () => {
     panel.show({ c: { ...c }, rank: 1, text: '', year: 2026 });
     expect(document.querySelector('#detail-email a')).toBeNull();
   });
+
+  it('says which model scored the site and what the crawler did with it (as of the last sync)', async () => {
+    const statuses: Record<string, { state: 'queued'; queuedAt: string } | { state: 'crawled'; pages: number; at: string }> = {
+      'a.example': { state: 'queued', queuedAt: '2026-05-01T10:00:00.000Z' },
+      'b.example': { state: 'crawled', pages: 14, at: '2026-05-02T03:00:00.000Z' },
+    };
+    const panel = new DetailPanel(document, { pagesOfSite: async () => [], onError: () => undefined, saveTyped: () => undefined, crawlStatusOf: async (site) => statuses[site] });
+    const crawl = () => document.getElementById('detail-crawl')!;
+    panel.show(entry('a.example'));
+    await vi.waitFor(() => expect(crawl().textContent).toBe('Crawl queued'));
+    expect(document.getElementById('detail-scorer')!.textContent).toBe('the shipped model');
+    const b = entry('b.example');
+    b.c.siteScore = { ...b.c.siteScore, scorerVersion: '2.0.0+0123abcd.curator-3' };
+    panel.show(b);
+    await vi.waitFor(() => expect(crawl().textContent).toBe('Crawled 14 pages on 2026-05-02'));
+    expect(crawl().getAttribute('data-crawl')).toBe('crawled');
+    expect(document.getElementById('detail-scorer')!.textContent).toBe('your model curator-3');
+    panel.show(entry('c.example'));
+    await vi.waitFor(() => expect(crawl().textContent).toBe('no crawl known (sync to ask the crawler)'));
+  });
 });
