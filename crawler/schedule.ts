@@ -149,12 +149,19 @@ export function runSchedule(opts: ScheduleOptions): ScheduleHandle {
         return undefined;
       }
     })();
+    return alone(run, () => {
+      if (opts.maxRuns !== undefined && runs + failed >= opts.maxRuns) handle.stop();
+    });
+  }
+
+  /** Awaits `run` as the one crawl of this schedule (ticks and queue polls wait their turn), then `after`. */
+  async function alone(run: Promise<CrawlReport | undefined>, after?: () => void): Promise<CrawlReport | undefined> {
     running = run;
     try {
       return await run;
     } finally {
       running = undefined;
-      if (opts.maxRuns !== undefined && runs + failed >= opts.maxRuns) handle.stop();
+      after?.();
     }
   }
 
@@ -190,12 +197,7 @@ export function runSchedule(opts: ScheduleOptions): ScheduleHandle {
         return undefined;
       }
     })();
-    running = run;
-    try {
-      return await run;
-    } finally {
-      running = undefined;
-    }
+    return alone(run);
   }
   const pollMs = opts.queuePollMs ?? QUEUE_POLL_MS;
   const poll = pollMs > 0 ? setInterval(() => void pollQueue(), pollMs) : undefined;

@@ -147,7 +147,7 @@ export function pageQueries(db: Database.Database) {
     vectorsOfSite: db.prepare(`SELECT url, site, page_json, vector FROM pages WHERE site = ? AND status = 'scored' AND page_json IS NOT NULL ORDER BY url`),
     scoredBatch: db.prepare(`SELECT rowid AS rid, url, site, page_json, vector FROM pages WHERE status = 'scored' AND page_json IS NOT NULL AND rowid > ? ORDER BY rowid LIMIT ?`),
     rescore: db.prepare(`UPDATE pages SET score = ?, page_json = ? WHERE url = ?`),
-    lastCrawl: db.prepare(`SELECT MAX(fetched_at) AS at, COUNT(*) AS n FROM pages WHERE site = ? AND status = 'scored' AND crawl_id IS NOT NULL`),
+    lastCrawl: db.prepare(`SELECT MAX(fetched_at) AS at, COALESCE(SUM(status = 'scored'), 0) AS n FROM pages WHERE site = ? AND crawl_id IS NOT NULL`),
     freshness: db.prepare(
       `SELECT site, MAX(fetched_at) AS last_fetched, MAX(COALESCE(changed_at, fetched_at)) AS last_changed, COUNT(*) AS n FROM pages WHERE status = 'scored' GROUP BY site`,
     ),
@@ -198,7 +198,10 @@ export function pageQueries(db: Database.Database) {
     updatePageScore(url: string, page: PageScore): void {
       q.rescore.run(page.score, JSON.stringify(page), url);
     },
-    /** When the crawler last fetched a page of `site`, and how many of its pages it has scored. */
+    /**
+     * When the crawler last tried a page of `site` (a failed fetch counts: a dead site is not queued
+     * again by every sync), and how many of its pages it has scored.
+     */
     lastCrawlOf(site: string): { at: string; pages: number } | undefined {
       const r = q.lastCrawl.get(siteKey(site)) as { at: string | null; n: number };
       return r.at ? { at: r.at, pages: r.n } : undefined;

@@ -155,7 +155,8 @@ export const MIGRATIONS: { version: number; name: string; up: string }[] = [
         url TEXT NOT NULL,
         reason TEXT NOT NULL,
         queued_at TEXT NOT NULL,
-        bookmarked_at TEXT
+        bookmarked_at TEXT,
+        done_at TEXT
       );
     `,
   },

@@ -113,7 +113,9 @@ export async function rescoreStoredPages(model: LinearModel, opts: { at: string;
         touched.add(p.site);
       } else withoutVector++;
     }
-    bySite.set(p.site, [...(bySite.get(p.site) ?? []), page]);
+    const list = bySite.get(p.site) ?? [];
+    list.push(page);
+    bySite.set(p.site, list);
   }
   let sites = 0;
   for (const site of touched) {

@@ -87,6 +87,19 @@ describe('crawl --queued', () => {
     expect((await run(['crawl', '--queued', 'https://x.example/', '--db', db])).code).toBe(2);
   }, 60_000);
 
+  it('a site that cannot be fetched is tried once, not queued again by every import or sync', async () => {
+    const db = join(dir, 'dead.db');
+    writeFileSync(join(dir, 'dead.json'), bookmarkExport('http://127.0.41.9:9/post'));
+    expect(JSON.parse((await run(['import', join(dir, 'dead.json'), '--db', db, '--json'])).stdout).queuedForCrawl).toBe(1);
+    const r = await run(['crawl', '--queued', '--db', db, '--delay', '0']);
+    expect(r.code).toBe(3);
+    expect(queueOf(db)).toEqual([]);
+    expect(JSON.parse((await run(['import', join(dir, 'dead.json'), '--db', db, '--json'])).stdout).queuedForCrawl).toBe(0);
+    const s = openStore(db);
+    expect(s.crawlStatus(['127.0.41.9:9'])['127.0.41.9:9']).toMatchObject({ state: 'crawled', pages: 0 });
+    s.close();
+  }, 30_000);
+
   it("scores with the store's model and keeps every page's vector", async () => {
     const db = join(dir, 'model.db');
     const s = openStore(db);
