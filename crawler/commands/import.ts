@@ -42,7 +42,7 @@ export async function readCandidatesFile(arg: string, cwd: string, now: string):
 
 async function run(values: Values, positionals: string[], ctx: Context): Promise<number> {
   const candidates = await readCandidatesFile(positionals[0], ctx.io.cwd, ctx.now());
-  const { queueBookmarkedCandidates } = await import('../crawl/queued.ts');
+  const { queueBookmarkedCandidates } = await import('../bookmark-queue.ts');
   const { result, queued } = await withStore(dbPath(values, ctx.io), {}, (store) => {
     const merged = store.mergeCandidates(candidates);
     // Bookmarked sites the crawler never read wait in the crawl queue (issue 11; crawl --queued).

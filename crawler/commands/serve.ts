@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { ImportError, JSON_FORMAT, JSON_VERSION, SCORER_VERSION, parseCandidates, siteKey } from '../../scoring/index.ts';
 import type { Store } from '../store/index.ts';
 import { TimestampError, checkSentTimestamps, clampTimestamps, clampedInstant } from '../sync-timestamps.ts';
-import { queueBookmarkedCandidates } from '../crawl/queued.ts';
+import { queueBookmarkedCandidates } from '../bookmark-queue.ts';
 import { bearerMatches, loadOrCreateToken, tokenPathFor } from '../sync-token.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
 import { CliError, DB_HELP, dbPath, intOption, oneLine } from './common.ts';

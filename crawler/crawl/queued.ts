@@ -2,7 +2,6 @@
 // their own (`crawl --queued`, and a running schedule's queue poll): each from its bookmarked page
 // and its home page (fetched again even when fresh), staying on those sites, with a deeper page
 // budget. Entries are cleared when the crawl is done; an interrupted one stays queued.
-import type { Candidate } from '../../scoring/index.ts';
 import type { CrawlReport } from '../report.ts';
 import type { QueueEntry, Store } from '../store/index.ts';
 import { openStore } from '../store/index.ts';
@@ -77,17 +76,4 @@ export async function runQueuedCrawl(options: Omit<CrawlOptions, 'seeds' | 'db'>
     }
   }
   return { entries, report, cleared };
-}
-
-/**
- * The bookmarks among merged candidates (import, the sync server's POST): a site with the source
- * 'bookmark' that the crawler never fetched is queued. (When it was crawled, only the extension's
- * own bookmarks, with their times, can say a newer page waits: POST /api/bookmarks.)
- */
-export function queueBookmarkedCandidates(store: Store, candidates: Candidate[], at: string): string[] {
-  const bookmarks = candidates
-    .filter((c) => c.sources.includes('bookmark'))
-    .map((c) => ({ url: c.siteScore.bestPageUrl || c.siteScore.site }))
-    .filter((b) => /^https?:\/\//i.test(b.url));
-  return bookmarks.length ? store.queueBookmarks(bookmarks, at) : [];
 }
