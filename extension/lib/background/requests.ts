@@ -6,6 +6,8 @@ import { isTrustedSender, parseRequest, type BookmarkProgress, type Request } fr
 import { getSettings, roundupYearOf, saveSettings, saveSyncToken } from '../settings.ts';
 import { checkSyncToken, checkSyncUrl, describeLearning, describeSync, syncBookmarks, syncModel, syncWithServer } from '../sync.ts';
 import { refreshAllBadges } from './badge.ts';
+import { currentModel } from '../learning.ts';
+import { scorerVersionOf } from '../../../scoring/model-version.ts';
 import { bookmarkTab } from './bookmark.ts';
 import { activeTabId, reuseGesture } from './gestures.ts';
 
@@ -37,8 +39,9 @@ async function bookmark(req: Extract<Request, { type: 'bookmark' }>): Promise<un
 
 async function removePage(url: string): Promise<unknown> {
   const roundupYear = roundupYearOf(await getSettings());
+  const scorerVersion = scorerVersionOf(await currentModel());
   try {
-    const r = await removePageAndRescore(url, (left) => scoreSite(left, { site: new URL(left[0].url).origin, roundupYear }));
+    const r = await removePageAndRescore(url, (left) => scoreSite(left, { site: new URL(left[0].url).origin, roundupYear, scorerVersion }));
     const s = r.candidate.siteScore;
     const message = r.rescored
       ? `Removed the page. ${candidateName(r.candidate)} now scores ${Math.round(s.score)} from ${r.pagesLeft} ${r.pagesLeft === 1 ? 'page' : 'pages'}.`
