@@ -10,7 +10,7 @@ import { BEST_PLACES, CURATION_FIELDS, DECISIONS, PICK_FIELDS, SOURCES } from '.
 import { siteKey } from './url.ts';
 import { compareStrings, compareTimes, isoInstant, isoOrUndefined } from './time.ts';
 import { oneLine } from './text.ts';
-import { mergeActivity, siteScoreOfPages, unionPages } from './site-pages.ts';
+import { livePages, mergeActivity, roundupYearOfPages, siteScoreOfPages, unionPages } from './site-pages.ts';
 
 export function newCandidate(siteScore: SiteScore, source: Source, at: string): Candidate {
   return {
@@ -108,8 +108,8 @@ function mergeNotes(a: Candidate, b: Candidate): string {
 
 /**
  * Per year, the best site score the site had that year on any side (a max: commutative,
- * associative, idempotent). A site scored again in the same year lower keeps the year's best here;
- * its current score is `siteScore`.
+ * associative, idempotent). A writer then records the merged score as the entry of its year
+ * (recordScoreInHistory), so that the year of the current score shows the current score.
  */
 function mergeHistory(a: HistoryEntry[], b: HistoryEntry[]): HistoryEntry[] {
   const byYear = new Map<number, HistoryEntry>();
@@ -147,9 +147,9 @@ function mergedSiteScore(a: Candidate, b: Candidate, pages: SitePage[] | undefin
 
 /**
  * The candidate with its pages and activity in canonical form and the site score computed from
- * them (site-pages.ts). A candidate without pages is returned as it is. Every writer of a
- * candidate with pages goes through this (an import, a bookmark, a re-aggregation) or through
- * mergeCandidates, which settles too.
+ * them (site-pages.ts), that score its history's entry for the roundup year it was measured
+ * against. A candidate without pages is returned as it is. Every reader of a candidate with pages
+ * settles it (an import, a bookmark, a re-aggregation); mergeCandidates keeps it settled.
  */
 export function settleCandidate(c: Candidate): Candidate {
   if (!c.pages) return c;
@@ -161,7 +161,22 @@ export function settleCandidate(c: Candidate): Candidate {
   const siteScore = siteScoreOfPages(pages, activity);
   if (siteScore) out.siteScore = siteScore;
   out.name = out.nameOverride || out.siteScore.name || out.site;
-  return out;
+  return recordScoreInHistory(out);
+}
+
+/**
+ * The candidate with its current site score as its history's entry for the year that score was
+ * measured against (the year of its newest page score), replacing that year's entry: what a writer
+ * (the store, the extension) keeps after a merge, whose history is the per-year best of both sides.
+ * A candidate without pages is returned as it is.
+ */
+export function recordScoreInHistory(c: Candidate): Candidate {
+  const year = c.pages?.length ? roundupYearOfPages(livePages(c.pages)) : undefined;
+  if (year === undefined) return c;
+  const current = c.history.find((h) => h.year === year);
+  if (current?.score === c.siteScore.score) return c;
+  const history = [...c.history.filter((h) => h.year !== year), { year, score: c.siteScore.score }].sort((p, q) => p.year - q.year);
+  return { ...c, history };
 }
 
 /** A new candidate from a site's pages (a bookmark, a crawl's re-aggregation), its score computed from them. */
@@ -173,7 +188,7 @@ export function pagesCandidate(pages: SitePage[], source: Source, at: string, ac
   const c = newCandidate(siteScore, source, at);
   c.pages = union;
   if (merged) c.activity = merged;
-  return c;
+  return recordScoreInHistory(c);
 }
 
 // ------------------------------------------------------------------ picks

@@ -15,6 +15,7 @@ export {
   isBestPlace,
   candidateName,
   settleCandidate,
+  recordScoreInHistory,
   pagesCandidate,
   applyPicks,
   pickTime,

@@ -118,6 +118,21 @@ export const MIGRATIONS: { version: number; name: string; up: string }[] = [
       ALTER TABLE pages ADD COLUMN link_count INTEGER;
     `,
   },
+  // Issue 10 (merge-union). Numbered 6: migration 5 is the roundup's (curation columns), on its own branch.
+  {
+    version: 6,
+    name: 'site pages from imports and sync (the union a site is scored from), feed titles',
+    up: `
+      CREATE TABLE site_pages (
+        url TEXT PRIMARY KEY,
+        site TEXT NOT NULL,
+        at TEXT NOT NULL,
+        page_json TEXT NOT NULL
+      );
+      CREATE INDEX site_pages_site ON site_pages(site);
+      ALTER TABLE site_activity ADD COLUMN feed_title TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -252,7 +252,7 @@ const arbCandidate: fc.Arbitrary<Candidate> = fc
     history: fc.dictionary(fc.constantFrom('2024', '2025', '2026'), fc.constantFrom(10, 40, 55)),
     curatedAt: maybe(time),
     pickedAt: maybe(fc.record({ decision: time, roundupRank: time, best: time, blurb: time, nameOverride: time, notes: time, tags: time }, { requiredKeys: [] })),
-    pages: maybe(fc.array(arbPageRecord, { maxLength: 4 })),
+    pageRecords: maybe(fc.array(arbPageRecord, { maxLength: 4 })),
     activity: maybe(fc.record({ postDates: fc.subarray(['2026-01-05', '2025-06-01T08:00:00Z', '2026-07-07']), feedUrl: fc.constantFrom('https://mentors.example/feed', 'https://mentors.example/atom'), updatedAt: fc.constantFrom(...TIMES.slice(0, 4)) }, { requiredKeys: ['postDates'] })),
   })
   .map((r) => {
@@ -268,7 +268,8 @@ const arbCandidate: fc.Arbitrary<Candidate> = fc
       lastScoredAt: r.lastScoredAt,
       history: Object.entries(r.history).map(([year, score]) => ({ year: Number(year), score })),
     };
-    for (const k of ['roundupRank', 'best', 'blurb', 'nameOverride', 'curatedAt', 'pickedAt', 'pages', 'activity'] as const) if (r[k] !== undefined) (c as unknown as Record<string, unknown>)[k] = r[k];
+    for (const k of ['roundupRank', 'best', 'blurb', 'nameOverride', 'curatedAt', 'pickedAt', 'activity'] as const) if (r[k] !== undefined) (c as unknown as Record<string, unknown>)[k] = r[k];
+    if (r.pageRecords) c.pages = r.pageRecords;
     // A candidate with pages carries the score of its pages (every writer settles it).
     return settleCandidate(c);
   });
