@@ -1,10 +1,11 @@
-// Two-way sync with the crawler's loopback API (`mentor-radar serve`): pull its candidates a page
-// at a time and merge them here (by site, curation kept), then push the merged set back in batches
-// so both sides agree. Every request carries the server's token (`Authorization: Bearer`); the
+// Two-way sync with the crawler's loopback API (`mentor-radar serve`): pull its candidates (with
+// their pages) a page at a time and merge them here (by site, curation kept, each site scored from
+// the union of its pages), then push the merged set back with our pages, in batches, so both sides
+// agree. Every request carries the server's token (`Authorization: Bearer`); the
 // token is never logged nor put in a message. Loopback only: the list never leaves the machine.
 import { candidatesToJson, parseCandidates } from '../../scoring/index.ts';
 import type { Candidate } from '../../scoring/index.ts';
-import { importCandidates, listCandidates } from './db.ts';
+import { importCandidates, listCandidates, withStoredPages } from './db.ts';
 
 export class SyncError extends Error {
   override name = 'SyncError';
@@ -12,8 +13,10 @@ export class SyncError extends Error {
 
 /** Candidates asked for per GET (the server's maximum is 1000). */
 export const PULL_PAGE = 500;
-/** Candidates sent per POST (each POST is merged all or nothing; well under the 20 MB body cap). */
+/** Candidates sent per POST at most (each POST is merged all or nothing). */
 export const PUSH_BATCH = 500;
+/** A POST body's size at most: a batch that would be larger is split (the server takes 20 MB). */
+export const PUSH_MAX_BYTES = 8 * 1024 * 1024;
 /** No sync reads more pages than this, whatever `total` says (a confused server cannot loop us). */
 const MAX_PAGES = 1000;
 const TOKEN_RE = /^[A-Za-z0-9_-]{16,256}$/;
@@ -106,20 +109,36 @@ export async function pullAll(call: Call, now: Date, pageSize = PULL_PAGE): Prom
   throw new SyncError(`The sync server kept sending pages (more than ${MAX_PAGES}); stopped.`);
 }
 
-/** Send `list` in batches; the server's counts, added up. */
-export async function pushAll(call: Call, list: Candidate[], now: Date, batch = PUSH_BATCH): Promise<SyncResult['pushed']> {
+/**
+ * Send `list` in batches of at most `batch` candidates and `maxBytes` of JSON (a batch that would
+ * be larger is halved; one candidate — at most MAX_SITE_PAGES pages — goes alone); the server's
+ * counts, added up. `withPages` adds each batch's pages just before it is sent, so that the pages
+ * of a whole store are never in memory at once.
+ */
+export async function pushAll(
+  call: Call,
+  list: Candidate[],
+  now: Date,
+  batch = PUSH_BATCH,
+  withPages: (batch: Candidate[]) => Promise<Candidate[]> = async (b) => b,
+  maxBytes = PUSH_MAX_BYTES,
+): Promise<SyncResult['pushed']> {
   const sum = { imported: 0, added: 0, merged: 0 };
-  for (let i = 0; i < list.length; i += batch) {
-    const res = await call('/api/candidates', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: candidatesToJson(list.slice(i, i + batch), now.toISOString()),
-    });
+  const send = async (part: Candidate[]): Promise<void> => {
+    const body = candidatesToJson(part, now.toISOString());
+    if (part.length > 1 && new TextEncoder().encode(body).length > maxBytes) {
+      const half = Math.ceil(part.length / 2);
+      await send(part.slice(0, half));
+      await send(part.slice(half));
+      return;
+    }
+    const res = await call('/api/candidates', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
     const r = (await res.json()) as Partial<SyncResult['pushed']>;
     sum.imported += Number(r.imported) || 0;
     sum.added += Number(r.added) || 0;
     sum.merged += Number(r.merged) || 0;
-  }
+  };
+  for (let i = 0; i < list.length; i += batch) await send(await withPages(list.slice(i, i + batch)));
   return sum;
 }
 
@@ -130,7 +149,8 @@ export async function syncWithServer(baseUrl: string, token: string, opts: SyncO
   const now = opts.now ?? new Date();
   const incoming = await pullAll(call, now, opts.pullPage);
   const pulled = incoming.length ? { ...(await importCandidates(incoming)), total: incoming.length } : { added: 0, merged: 0, total: 0 };
-  const pushed = await pushAll(call, await listCandidates(), now, opts.pushBatch);
+  // Pages go both ways: the server scores each site from the union of its pages and ours.
+  const pushed = await pushAll(call, await listCandidates(), now, opts.pushBatch, withStoredPages);
   return { pulled, pushed };
 }
 
