@@ -65,31 +65,13 @@ async function createV2(cands: Candidate[], pages: (ReturnType<typeof pageOf> & 
   db.close();
 }
 
-/** The v3 schema: v2 plus `bySource`/`byLastScored`; pages carry `savedAt`, keyed by the URL as read (tracking parameters and all). */
-async function createV3(cands: Candidate[], pages: (ReturnType<typeof pageOf> & { site: string; savedAt: string })[]): Promise<void> {
-  const db = await openDB(NAME, 3, {
-    upgrade(d) {
-      const c = d.createObjectStore('candidates', { keyPath: 'site' });
-      c.createIndex('byDecision', 'decision');
-      c.createIndex('byKind', 'siteScore.siteKind');
-      c.createIndex('byScore', 'siteScore.score');
-      c.createIndex('bySource', 'sources', { multiEntry: true });
-      c.createIndex('byLastScored', 'lastScoredAt');
-      const p = d.createObjectStore('pages', { keyPath: 'url' });
-      p.createIndex('bySite', 'site');
-      d.createObjectStore('meta');
-    },
-  });
-  const tx = db.transaction(['candidates', 'pages'], 'readwrite');
-  for (const c of cands) await tx.objectStore('candidates').put(c);
-  for (const p of pages) await tx.objectStore('pages').put(p);
-  await tx.done;
-  db.close();
-}
-
-/** The v4 schema: v3's stores and indexes; pages keyed by their normalised URL, with `site` and `savedAt`. */
-async function createV4(cands: Candidate[], pages: (ReturnType<typeof pageOf> & { site: string; savedAt: string })[]): Promise<void> {
-  const db = await openDB(NAME, 4, {
+/**
+ * The v3 schema: v2 plus `bySource`/`byLastScored`; pages carry `savedAt`, keyed by the URL as read
+ * (tracking parameters and all). v4 has the same stores and indexes (its pages keyed by their
+ * normalised URL, which is up to the records put in).
+ */
+async function createV3(cands: Candidate[], pages: (ReturnType<typeof pageOf> & { site: string; savedAt: string })[], version: 3 | 4 = 3): Promise<void> {
+  const db = await openDB(NAME, version, {
     upgrade(d) {
       const c = d.createObjectStore('candidates', { keyPath: 'site' });
       c.createIndex('byDecision', 'decision');
@@ -197,10 +179,10 @@ describe('schema upgrades', () => {
   it('upgrades a v4 database to v5: every page a bookmark record scored when saved, nothing lost, the site scored from all its pages after', async () => {
     const cands = oldCandidates();
     const page = (url: string, score: number, savedAt: string) => ({ ...pageOf(url, score), site: 'mentorblog.example', savedAt });
-    await createV4(cands, [
+    await createV3(cands, [
       page('https://mentorblog.example/first-meeting', 77, '2025-05-01T00:00:00.000Z'),
       page('https://mentorblog.example/feedback', 70, '2025-05-02T10:00:00+02:00'),
-    ]);
+    ], 4);
     const db = await openMentorDb(NAME);
     expect(db.version).toBe(DB_VERSION);
     expect((await listCandidates()).sort((a, b) => a.site.localeCompare(b.site))).toEqual([...cands].sort((a, b) => a.site.localeCompare(b.site)));
