@@ -74,5 +74,5 @@ export async function run(): Promise<void> {
     logLevel: 'silent',
   });
   const size = out.outputFiles[0].contents.length;
-  console.log(`  browser bundle of scoring/index.ts (esbuild, minified, 'stream' external): ${(size / 1024).toFixed(1)} KB (target <= 300 KB)`);
+  console.log(`  browser bundle of scoring/index.ts (esbuild, minified, 'stream' external): ${(size / 1024).toFixed(1)} KB (target <= 350 KB)`);
 }

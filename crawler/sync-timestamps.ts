@@ -47,6 +47,7 @@ export function checkSentTimestamps(file: unknown): void {
   list.forEach((c, i) => {
     if (!isObj(c)) return;
     for (const f of TIMESTAMP_FIELDS) if (c[f] !== undefined && c[f] !== '') clampedInstant(c[f], `candidate ${i + 1} ${f}`, never);
+    if (isObj(c.pickedAt)) for (const [f, t] of Object.entries(c.pickedAt)) if (t !== undefined && t !== '') clampedInstant(t, `candidate ${i + 1} pickedAt.${f.slice(0, 40)}`, never);
     const s = c.siteScore;
     if (isObj(s) && s.lastPostAt !== undefined && s.lastPostAt !== '') clampedInstant(s.lastPostAt, `candidate ${i + 1} siteScore.lastPostAt`, never);
     (Array.isArray(c.pages) ? c.pages : []).forEach((p, j) => {
@@ -87,6 +88,12 @@ export function clampTimestamps(candidates: Candidate[], now: string): Candidate
       lastScoredAt: clampedInstant(c.lastScoredAt, `${where} lastScoredAt`, nowMs),
     };
     if (c.curatedAt) out.curatedAt = clampedInstant(c.curatedAt, `${where} curatedAt`, nowMs);
+    // Each pick's own time decides its merge (issue 9): a future one would win every later edit.
+    if (c.pickedAt) {
+      const pickedAt: typeof c.pickedAt = {};
+      for (const [field, t] of Object.entries(c.pickedAt) as [keyof typeof c.pickedAt, string][]) pickedAt[field] = clampedInstant(t, `${where} pickedAt.${field}`, nowMs);
+      out.pickedAt = pickedAt;
+    }
     // A page "scored in 2099" would otherwise beat every later score of the page.
     Object.assign(out, clampPagesAndActivity(c, nowMs));
     const post = c.siteScore.lastPostAt;

@@ -2,8 +2,9 @@
 // sentences that triggered a component become evidence), length-normalised and saturated
 // densities, structure, near-miss signals and the stem counts the linear model reads.
 import type { Extracted } from './extract.ts';
-import { ENGLISH_FUNCTION_WORDS, classOf, stem, stemAll, tokenize } from './nlp.ts';
+import { classOf, stem, stemAll, tokenize } from './nlp.ts';
 import { BRAND_RE, LEXICON_NAMES, LEXICONS, PLACE_RE, type LexiconName } from './lexicons.ts';
+import { functionWords, LangCounter, profilesOfWord, type LangGuess, type Lang } from './lang.ts';
 
 interface Phrase {
   lex: LexiconName;
@@ -12,17 +13,22 @@ interface Phrase {
   id: number;
 }
 
-let phraseIndex: Map<string, Phrase[]> | null = null;
-let phraseCount = 0;
+interface PhraseIndex {
+  byFirstStem: Map<string, Phrase[]>;
+  count: number;
+}
+const phraseIndexes = new Map<Lang, PhraseIndex>();
 
-function index(): Map<string, Phrase[]> {
-  if (phraseIndex) return phraseIndex;
+/** Phrases of the language's lexicons, stemmed with its stemmer, by first stem (built once per language). */
+function index(lang: Lang): PhraseIndex {
+  const known = phraseIndexes.get(lang);
+  if (known) return known;
   const idx = new Map<string, Phrase[]>();
   let id = 0;
   for (const lex of LEXICON_NAMES) {
     const seen = new Set<string>();
-    for (const p of LEXICONS[lex]) {
-      const stems = stemAll(tokenize(p));
+    for (const p of LEXICONS[lang][lex]) {
+      const stems = stemAll(tokenize(p), lang);
       const key = stems.join(' ');
       if (stems.length === 0 || seen.has(key)) continue;
       seen.add(key);
@@ -32,16 +38,22 @@ function index(): Map<string, Phrase[]> {
       else idx.set(stems[0], [ph]);
     }
   }
-  phraseCount = id;
-  phraseIndex = idx;
-  return idx;
+  const out = { byFirstStem: idx, count: id };
+  phraseIndexes.set(lang, out);
+  return out;
 }
+
+/** The language the token caches below hold (they are cleared when a page of another language comes). */
+let cacheLang: Lang = 'en';
+let cacheFunctionWords = functionWords('en');
 
 interface TokInfo {
   token: string;
   hash: number;
   stem: string;
   fw: boolean;
+  /** Language profiles the token is a function word of (language detection while scanning). */
+  profiles: readonly number[] | undefined;
   mentor: boolean;
   cands: Phrase[] | undefined;
   /** The stem's per-page counter, shared by all tokens with this stem. */
@@ -61,13 +73,13 @@ const MAX_STEM_RECS = 100_000;
 const INF_BUF: TokInfo[] = [];
 
 function makeInfo(t: string, hash: number, idx: Map<string, Phrase[]>): TokInfo {
-  const st = stem(t);
+  const st = stem(t, cacheLang);
   let rec = stemRecs.get(st);
   if (rec === undefined) {
     rec = { stem: st, epoch: 0, count: 0 };
     stemRecs.set(st, rec);
   }
-  return { token: t, hash, stem: st, fw: ENGLISH_FUNCTION_WORDS.has(t), mentor: t.startsWith('mentor'), cands: idx.get(st), rec };
+  return { token: t, hash, stem: st, fw: cacheFunctionWords.has(t), profiles: profilesOfWord(t), mentor: t.startsWith('mentor'), cands: idx.get(st), rec };
 }
 
 // Token cache: an open-addressing hash table keyed by the token's characters, hashed while
@@ -185,8 +197,16 @@ export interface Features {
   proseRatio: number;
   /** Share of distinct sentences (repetition lowers it). */
   uniqueSentenceRatio: number;
-  /** Share of English function words among tokens. */
-  englishRatio: number;
+  /** The language the page was read in. */
+  lang: Lang;
+  /** The language its text is in, from the function words counted while scanning (its main text and title). */
+  detected: LangGuess;
+  /** Share of the language's function words among tokens. */
+  functionWordRatio: number;
+  /** Headings of software documentation (installation, configuration, usage, API, ...). */
+  docHeadings: number;
+  /** Code blocks (<pre>) in the main content. */
+  codeBlocks: number;
   brandHits: number;
   placeHits: number;
   headings: number;
@@ -202,10 +222,23 @@ export interface Features {
 const BRAND_LITERALS = ['Mentor', 'Siemens EDA'];
 const PLACE_LITERALS = ['Mentor', 'Lake County'];
 
-/** Number of matches of the global `re` in `text`; `literals` gate the regex as above. */
+/** Number of matches of the global `re` in `text`, read only around the literals (every match contains one, within 60 characters). */
 function countMatches(text: string, re: RegExp, literals: string[]): number {
-  if (!literals.some((l) => text.includes(l))) return 0;
-  return (text.match(re) ?? []).length;
+  const spans: [number, number][] = [];
+  for (const l of literals) for (let i = text.indexOf(l); i !== -1 && spans.length < 500; i = text.indexOf(l, i + l.length)) spans.push([Math.max(0, i - 60), i + l.length + 60]);
+  if (spans.length === 0) return 0;
+  spans.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let [from, to] = spans[0];
+  for (const [a, b] of spans) {
+    if (a <= to) to = Math.max(to, b);
+    else {
+      parts.push(text.slice(from, to));
+      [from, to] = [a, b];
+    }
+  }
+  parts.push(text.slice(from, to));
+  return (parts.join('\n\n').match(re) ?? []).length;
 }
 
 export function sat(x: number, k: number): number {
@@ -225,21 +258,31 @@ const SAT: Record<LexiconName, [number, number]> = {
   mentorSide: [4, 3],
   menteeSide: [4, 3],
   mention: [12, 5],
+  hardware: [12, 5],
+  jobs: [10, 4],
+  leadership: [12, 5],
 };
 
-export function computeFeatures(ex: Extracted): Features {
-  const idx = index();
+// Headings of software documentation, in the seven languages (a README, a manual, an admin guide).
+const DOC_HEADING_RE =
+  /^(?:\d+[.)]?\s*)?(?:install\w*|instal\w*|setup|set up|configur\w*|konfigur\w*|usage|quick ?start|prerequisites|dependencies|api(?: reference)?|cli|command line|deploy\w*|contributing|licen[sc]e|lizenz|licencia|lisens|changelog|troubleshooting|environment variables|docker|running tests|einrichtung|voraussetzungen|instalación|configuración|prérequis|oppsett|opsætning)\s*$/i;
+
+export function computeFeatures(ex: Extracted, lang: Lang = 'en', declared = ''): Features {
+  const langCounter = new LangCounter();
+  const { byFirstStem: idx, count: phraseCount } = index(lang);
   const sentences: Sentence[] = [];
   const phraseCounts = new Int32Array(phraseCount);
   const stemCounts = new Map<string, number>();
   let wordCount = 0;
   let mentorTokens = 0;
-  let functionWords = 0;
+  let fwCount = 0;
   let prose = 0;
   let dupSent = 0;
   const phraseLex: LexiconName[] = new Array(phraseCount);
 
-  if (stemRecs.size >= MAX_STEM_RECS) {
+  if (stemRecs.size >= MAX_STEM_RECS || lang !== cacheLang) {
+    cacheLang = lang;
+    cacheFunctionWords = functionWords(lang);
     // Cached token infos point at stem records: drop them all together, before the page.
     slots.fill(-1);
     entries.length = 0;
@@ -316,6 +359,7 @@ export function computeFeatures(ex: Extracted): Features {
       sh = Math.imul(sh ^ inf.hash, 0x01000193);
       if (inf.mentor) mentorTokens++;
       if (inf.fw) fw++;
+      langCounter.add(inf.profiles);
       const rec = inf.rec;
       if (rec.epoch !== epoch) {
         rec.epoch = epoch;
@@ -341,7 +385,7 @@ export function computeFeatures(ex: Extracted): Features {
       }
     }
     wordCount += n;
-    functionWords += fw;
+    fwCount += fw;
     if (isTitle) return;
     sentCount++;
     if (n >= 6 && fw >= 2) prose++;
@@ -392,7 +436,11 @@ export function computeFeatures(ex: Extracted): Features {
     mentorDensity: mentorTokens / words,
     proseRatio: prose / nSent,
     uniqueSentenceRatio: sentCount === 0 ? 1 : 1 - dupSent / nSent,
-    englishRatio: functionWords / words,
+    lang,
+    detected: langCounter.decide(declared),
+    functionWordRatio: fwCount / words,
+    docHeadings: ex.headings.filter((h) => h.length < 40 && DOC_HEADING_RE.test(h)).length,
+    codeBlocks: ex.codeBlocks,
     brandHits,
     placeHits,
     headings: ex.headings.length,

@@ -12,6 +12,17 @@ export interface LinearModel {
   bias: number;
   dense: Record<string, number>;
   terms: Record<string, number>;
+  /**
+   * How raw scores (relevance x guidance with the model's opinion, 0..1) read as 0..100: 1 - exp(-raw / k),
+   * k fitted on the training documents so that their median practical guide reads 75 (absent: raw x 100).
+   */
+  calibration?: { k: number };
+}
+
+/** The calibrated score in [0, 1] of a raw score in [0, 1]. Monotone, so rankings are unchanged. */
+export function calibrate(model: LinearModel, raw: number): number {
+  const k = model.calibration?.k;
+  return k && k > 0 ? 1 - Math.exp(-raw / k) : raw;
 }
 
 export const MODEL: LinearModel = weightsJson as LinearModel;

@@ -1,15 +1,16 @@
 // Page score: extract -> features -> lexicon components + the trained model -> PageScore.
 // The score is dominated by relevance × guidance (DESIGN.md, "What the score means").
-import type { ComponentName, Evidence, PageComponents, PageScore, SiteKind } from './types.ts';
+import type { ComponentName, Evidence, PageComponents, PageScore, SiteKind, PageFlag } from './types.ts';
 import { extract, type Extracted } from './extract.ts';
 import { computeFeatures, sat, type Features } from './features.ts';
 import { LEXICON_VERSION, LEXICONS, type LexiconName } from './lexicons.ts';
-import { MODEL, fnv1a, predict, type LinearModel } from './model.ts';
+import { MODEL, calibrate, fnv1a, predict, type LinearModel } from './model.ts';
+import { LANGS, type DetectedLang, type Lang } from './lang.ts';
 import { jsonLdSiteName } from './identity.ts';
 import { pageOutreach } from './outreach.ts';
 
 /** Changes whenever the weights, the lexicons or the scoring code's version change. */
-export const SCORER_VERSION = `1.0.0+${fnv1a(JSON.stringify(MODEL) + LEXICON_VERSION + JSON.stringify(LEXICONS))}`;
+export const SCORER_VERSION = `2.0.0+${fnv1a(JSON.stringify(MODEL) + LEXICON_VERSION + JSON.stringify(LEXICONS))}`;
 
 export interface ScorePageInput {
   url: string;
@@ -147,12 +148,28 @@ export function freshnessOf(iso: string | undefined, roundupYear: number): numbe
 export interface PageAnalysis {
   extracted: Extracted;
   features: Features;
+  /** The language detected from the page's text ('und' for none of the seven). */
+  detectedLang: DetectedLang;
 }
 
-/** Extraction and features only (the training and evaluation code reuses them). */
+/** The lexicons to read a page with: the detected language, else a declared one of the seven, else English. */
+function readingLang(detected: DetectedLang, declared: string): Lang {
+  if (detected !== 'und') return detected;
+  const d = declared === 'nb' || declared === 'nn' ? 'no' : declared;
+  return (LANGS as readonly string[]).includes(d) ? (d as Lang) : 'en';
+}
+
+/**
+ * Extraction, language and features (the training and evaluation code reuses them). The page is
+ * read in its declared language (else English) while its function words are counted; when they say
+ * it is in another of the seven, it is read again in that one (rare: <html lang> is mostly right).
+ */
 export function analysePage(input: { url: string; html: string; finalUrl?: string }): PageAnalysis {
   const extracted = extract({ url: input.finalUrl ?? input.url, html: input.html });
-  return { extracted, features: computeFeatures(extracted) };
+  let features = computeFeatures(extracted, readingLang('und', extracted.lang), extracted.lang);
+  const detectedLang = features.detected.lang;
+  if (detectedLang !== 'und' && detectedLang !== features.lang) features = computeFeatures(extracted, detectedLang, extracted.lang);
+  return { extracted, features, detectedLang };
 }
 
 export function scorePage(input: ScorePageInput): PageScore {
@@ -166,7 +183,7 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
   const finalUrl = input.finalUrl ?? url;
   const roundupYear = input.roundupYear ?? new Date().getUTCFullYear();
   const L = f.lex;
-  const flags: string[] = [];
+  const flags: PageFlag[] = [];
 
   // Near misses.
   const core = L.core.count;
@@ -176,33 +193,44 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
     if (n < min || s <= startShare) return 1;
     return Math.max(0.1, 1 - (0.9 * (s - startShare)) / (1 - startShare));
   };
+  // Keyword stuffing: "mentor" words far denser than any guide, in text that is not prose or repeats
+  // itself. Inclusive forms ("mentores/as", "Mentor:innen") and mentee words built on "mentor"
+  // ("mentorado", "mentoré") count once per word, so a careful Spanish or German guide is not stuffing.
   const stuffing =
     f.mentorTokens >= 6 &&
-    (f.mentorDensity > 0.1 || (f.mentorDensity > 0.05 && f.proseRatio < 0.35) || (f.uniqueSentenceRatio < 0.6 && f.mentorDensity > 0.03));
-  const brand = f.brandHits >= 2 || (f.brandHits >= 1 && (L.tech.score > 0.3 || core < 6));
+    (f.mentorDensity > 0.15 || (f.mentorDensity > 0.07 && f.proseRatio < 0.3) || (f.uniqueSentenceRatio < 0.6 && f.mentorDensity > 0.03));
+  const brand = f.brandHits >= 2 || (f.brandHits >= 1 && (L.tech.score > 0.3 || L.hardware.score > 0.3 || core < 6));
   const place = f.placeHits >= 2 || (f.placeHits >= 1 && L.mentorGuidance.score < 0.5);
-  const notEnglish = f.wordCount >= 40 && f.englishRatio < 0.06;
+  // Software documentation (a README or admin guide of a tool named or made for mentoring).
+  const softwareDocs = f.docHeadings >= 3 || (f.docHeadings >= 1 && (f.codeBlocks >= 1 || L.tech.count >= 8)) || (f.codeBlocks >= 3 && L.tech.count >= 5);
   const thin = f.wordCount < 150;
   const pCoach = penalty(L.coaching.count, 4, 0.4);
   const pTutor = penalty(L.tutoring.count, 5, 0.45);
   const pOnboard = penalty(L.onboarding.count, 6, 0.55);
   const pTech = penalty(L.tech.count, 10, 0.6);
+  const pHardware = penalty(L.hardware.count, 4, 0.4);
+  const pJobs = penalty(L.jobs.count, 3, 0.3);
+  const pLead = penalty(L.leadership.count, 5, 0.5);
   if (pCoach < 0.8) flags.push('coaching-only');
   if (pTutor < 0.8) flags.push('tutoring');
   if (pOnboard < 0.8) flags.push('onboarding');
+  if (pHardware < 0.8) flags.push('hardware');
+  if (pJobs < 0.8) flags.push('job-ad');
+  if (pLead < 0.8) flags.push('leadership');
+  if (softwareDocs) flags.push('software-docs');
   if (brand) flags.push('brand-mentor');
   if (place) flags.push('place-mentor');
   if (stuffing) flags.push('keyword-stuffing');
   if (thin) flags.push('thin');
-  if (notEnglish) flags.push('not-english');
+  if (a.detectedLang === 'und' && f.wordCount >= 40) flags.push('language-unknown');
   if (!ex.publishedAt) flags.push('undated');
   if (ex.resources.length > 0) flags.push('downloads');
 
-  let relevance = L.core.score * pCoach * pTutor * pOnboard * pTech;
+  let relevance = L.core.score * pCoach * pTutor * pOnboard * pTech * pHardware * pJobs * pLead;
+  if (softwareDocs) relevance *= 0.3;
   if (brand) relevance *= 0.15;
   if (place) relevance *= 0.15;
-  if (stuffing) relevance *= 0.35;
-  if (notEnglish) relevance *= 0.5;
+  if (stuffing) relevance *= 0.2;
 
   const gate = 0.25 + 0.75 * relevance;
   const sideTotal = L.mentorSide.count + L.menteeSide.count;
@@ -232,14 +260,17 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
   const lexScore = components.relevance * (0.15 + 0.85 * (0.65 * G + 0.2 * components.actionability + 0.15 * components.quality));
   const modelP = predict(model, f);
   const combined = 0.6 * lexScore + 0.4 * modelP * Math.min(1, components.relevance * 1.5);
-  let score = combined * (0.92 + 0.08 * freshness);
-  if (thin) score *= 0.75;
-  score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 10;
+  let raw = combined * (0.92 + 0.08 * freshness);
+  if (thin) raw *= 0.75;
+  // Stuffed pages get no second opinion either: the model reads "mentor" density as relevance.
+  if (stuffing) raw *= 0.4;
+  // Nor do software documentation and "Mentor" products: their mentor words are names.
+  if (softwareDocs || brand) raw *= 0.5;
+  const score = Math.round(calibrate(model, Math.min(1, Math.max(0, raw))) * 1000) / 10;
 
   const evidence = pickEvidence(f);
 
-  let lang = ex.lang;
-  if (!lang) lang = f.wordCount >= 40 ? (notEnglish ? 'und' : 'en') : '';
+  const lang = a.detectedLang !== 'und' ? a.detectedLang : ex.lang || (f.wordCount >= 40 ? 'und' : '');
 
   const out: PageScore = {
     url,

@@ -142,7 +142,7 @@ export function scoreSite(pages: PageScore[], opts: ScoreSiteOptions = {}): Site
   if (mentoring.length > 0 && reasons.length < 3) reasons.push([50, `Best page: ${quote(best.title || best.finalUrl)} (${Math.round(best.score)}/100)`]);
   if (mentoring.length >= 3 && reasons.length < 3) reasons.push([45, `${mentoring.length} of ${ranked.length} pages scored are about mentoring`]);
   if (mentoring.length === 0) reasons.push([10, `No page about mentoring among ${plural(ranked.length, 'page', 'pages')} scored`]);
-  const flagged = ranked.slice(0, 3).flatMap((p) => p.flags).filter((f) => ['keyword-stuffing', 'brand-mentor', 'place-mentor', 'coaching-only', 'tutoring', 'onboarding'].includes(f));
+  const flagged = ranked.slice(0, 3).flatMap((p) => p.flags).filter((f) => ['keyword-stuffing', 'brand-mentor', 'place-mentor', 'coaching-only', 'tutoring', 'onboarding', 'software-docs', 'hardware', 'job-ad', 'leadership'].includes(f));
   if (flagged.length > 0 && agg < 0.3) reasons.push([20, `Near miss: ${[...new Set(flagged)].join(', ')}`]);
   reasons.sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
 

@@ -32,6 +32,25 @@ export const COMPONENT_LABELS: Record<SiteComponentName, string> = {
 export const SITE_KINDS = ['blog', 'company', 'nonprofit', 'academic', 'directory', 'other'] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
 
+/** Every flag `scorePage` can set (machine ids; each UI says them in words). */
+export const PAGE_FLAGS = [
+  'coaching-only',
+  'tutoring',
+  'onboarding',
+  'hardware',
+  'job-ad',
+  'leadership',
+  'software-docs',
+  'brand-mentor',
+  'place-mentor',
+  'keyword-stuffing',
+  'thin',
+  'language-unknown',
+  'undated',
+  'downloads',
+] as const;
+export type PageFlag = (typeof PAGE_FLAGS)[number];
+
 export interface Evidence {
   component: ComponentName;
   /** A sentence of the page's own text; render it as text only. */

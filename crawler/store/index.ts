@@ -1,6 +1,6 @@
 // The SQLite store behind one facade (no raw SQL, no connection outside store/): pages,
-// candidates with their curation, per-year snapshots, crawls and their lease, the crawler's
-// persisted state. WAL, busy timeout 5 s; every page write and its site's re-aggregation in
+// candidates with their curation and roundup picks, per-year snapshots, crawls and their lease,
+// the crawler's persisted state, a few settings. WAL, busy timeout 5 s; every page write and its site's re-aggregation in
 // one transaction. Marked as ours with application_id; any other SQLite file is refused and
 // left untouched. Read-only commands open it read-only (in a read-only folder too), and every
 // store error names the file.
@@ -15,9 +15,11 @@ import { sitePageQueries } from './site-pages.ts';
 import { yearQueries } from './years.ts';
 import { crawlQueries, type LeaseHolder } from './crawls.ts';
 import { crawlStateQueries } from './crawl-state.ts';
+import { settingQueries } from './settings.ts';
 
 export type { PageRecord, SiteFreshness } from './pages.ts';
 export type { LeaseHolder } from './crawls.ts';
+export type { DecideResult } from './candidates.ts';
 export type { EntryKind } from './crawl-state.ts';
 
 /** A store failure; the message starts with the file, `code` is SQLite's (SQLITE_BUSY ...). */
@@ -50,6 +52,7 @@ function facade(db: Database.Database, path: string, readonly: boolean) {
   const years = yearQueries(db);
   const crawls = crawlQueries(db);
   const state = crawlStateQueries(db);
+  const settings = settingQueries(db);
   /** One IMMEDIATE transaction: the write lock is taken at BEGIN (nested calls become savepoints). */
   const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
   const { reaggregate, ...candidateApi } = candidates;
@@ -71,6 +74,8 @@ function facade(db: Database.Database, path: string, readonly: boolean) {
     ...yearApi,
     ...crawlApi,
     ...state,
+    getSetting: settings.getSetting,
+    setSetting: (...args: Parameters<typeof settings.setSetting>) => tx(() => settings.setSetting(...args)),
     leaseHolder,
     /** Writes a page row and re-aggregates its site, in one transaction. */
     savePage(rec: PageRecord, source: Source = 'crawl'): void {

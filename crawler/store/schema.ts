@@ -118,10 +118,27 @@ export const MIGRATIONS: { version: number; name: string; up: string }[] = [
       ALTER TABLE pages ADD COLUMN link_count INTEGER;
     `,
   },
-  // Issue 10 (merge-union). Numbered 6: migration 5 is the roundup's (curation columns), on its own branch.
+  {
+    version: 5,
+    name: "the curator's roundup picks (rank, best place, blurb, rename, pick times), the feed's title",
+    up: `
+      ALTER TABLE curation ADD COLUMN roundup_rank INTEGER;
+      ALTER TABLE curation ADD COLUMN best INTEGER;
+      ALTER TABLE curation ADD COLUMN blurb TEXT;
+      ALTER TABLE curation ADD COLUMN name_override TEXT;
+      ALTER TABLE curation ADD COLUMN picked_at_json TEXT;
+      ALTER TABLE site_activity ADD COLUMN feed_title TEXT;
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
+  // Issue 10: the page records from imports and sync (feed titles came with migration 5).
   {
     version: 6,
-    name: 'site pages from imports and sync (the union a site is scored from), feed titles',
+    name: 'site pages from imports and sync (the union a site is scored from)',
     up: `
       CREATE TABLE site_pages (
         url TEXT PRIMARY KEY,
@@ -130,7 +147,6 @@ export const MIGRATIONS: { version: number; name: string; up: string }[] = [
         page_json TEXT NOT NULL
       );
       CREATE INDEX site_pages_site ON site_pages(site);
-      ALTER TABLE site_activity ADD COLUMN feed_title TEXT;
     `,
   },
 ];

@@ -17,12 +17,14 @@
 //       sync) and the curator's removals (`removedAt`, a tombstone that sync carries); a site's
 //       score is computed from all of them by scoring's one rule (settleCandidate, mergeCandidates).
 //       Candidates may carry the site's `activity`; they never hold `pages` (those live here).
+// Candidates are stored whole, so the curator's roundup picks (roundupRank, best, blurb,
+// nameOverride, pickedAt) need no schema step: no index reads them.
 //
 // Rules: nothing but IndexedDB requests is awaited inside a transaction (score first, then write);
 // writes that fail for lack of space surface as DbQuotaError so the UI can tell the curator.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { livePages, mergeAll, mergeCandidates, normalisePageUrl, pagesCandidate, recordScoreInHistory, settleCandidate, siteKey, isDecision, toSitePage, unionPages } from '../../scoring/index.ts';
-import type { Candidate, Decision, PageScore, SitePage } from '../../scoring/index.ts';
+import { PickError, applyPicks, applyRoundupChange, candidateName, isDecision, livePages, mergeAll, mergeCandidates, normalisePageUrl, pagesCandidate, recordScoreInHistory, settleCandidate, siteKey, toSitePage, unionPages } from '../../scoring/index.ts';
+import type { Candidate, Decision, PageScore, PicksChange, RoundupChange, RoundupOptions, SitePage } from '../../scoring/index.ts';
 
 export const DB_NAME = 'mentor-radar';
 export const DB_VERSION = 5;
@@ -448,7 +450,7 @@ export async function removePageAndRescore(pageUrl: string, at: string = new Dat
     const record = page && toRecord(page);
     if (!page || !candidate || !record || page.removedAt) return fail('That page is no longer stored.');
     const left = before.filter((p) => !p.removedAt && p.url !== url);
-    if (left.length === 0) return fail(`This is the only page stored for ${candidate.name || candidate.site}: delete the site instead.`);
+    if (left.length === 0) return fail(`This is the only page stored for ${candidateName(candidate)}: delete the site instead.`);
     // The removal must be the newest record of the page, whatever the clocks said when it was scored.
     const removedAt = Date.parse(at) >= Date.parse(record.scoredAt) ? at : record.scoredAt;
     const removal = toSitePage(record, record.scoredAt, record.source, removedAt);
@@ -462,8 +464,14 @@ export async function removePageAndRescore(pageUrl: string, at: string = new Dat
 
 export interface Curation {
   decision?: Decision;
+  /** The whole list of tags, as the curator typed it. */
   tags?: string[];
+  /** The whole private note. */
   notes?: string;
+  /** The public blurb ('' clears it). */
+  blurb?: string;
+  /** The curator's rename ('' clears it). */
+  name?: string;
 }
 
 /** Validate and clean a curation patch; throws DbError with a message for the curator. */
@@ -485,10 +493,38 @@ export function cleanCuration(patch: Curation): Curation {
     if (typeof patch.notes !== 'string') throw new DbError('notes must be text');
     out.notes = patch.notes.slice(0, 20_000);
   }
+  for (const field of ['blurb', 'name'] as const) {
+    if (patch[field] === undefined) continue;
+    if (typeof patch[field] !== 'string') throw new DbError(`${field} must be text`);
+    out[field] = patch[field];
+  }
   return out;
 }
 
-/** Set decision/tags/notes (and `curatedAt`, which decides later merge conflicts). */
+/**
+ * The patch applied to `c` through scoring's edit rule (applyPicks): each pick changed is dated
+ * `at` (its own time decides later merges), the rename kept apart from the computed name. Tags are
+ * replaced by the typed list. Throws DbError with the rule's message for a value it refuses.
+ */
+export function applyCuration(c: Candidate, patch: Curation, at: string): Candidate {
+  // Only what differs is a change: re-saving a value must not re-date it (a later merge would take it for a new edit).
+  const picks: PicksChange = {};
+  if (patch.decision !== undefined && patch.decision !== c.decision) picks.decision = patch.decision;
+  if (patch.notes !== undefined && patch.notes !== c.notes) picks.notes = patch.notes;
+  if (patch.blurb !== undefined && patch.blurb.trim() !== (c.blurb ?? '')) picks.blurb = patch.blurb;
+  if (patch.name !== undefined && patch.name.trim() !== (c.nameOverride ?? '')) picks.name = patch.name;
+  const tags = patch.tags && JSON.stringify(patch.tags) !== JSON.stringify(c.tags) ? patch.tags : undefined;
+  try {
+    let next = Object.keys(picks).length ? applyPicks(c, picks, at) : c;
+    if (tags) next = applyPicks(applyPicks(next, { removeTags: next.tags }, at), { addTags: tags }, at);
+    return next;
+  } catch (e) {
+    if (e instanceof PickError) throw new DbError(e.message);
+    throw e;
+  }
+}
+
+/** Set decision/tags/notes/blurb/name, each dated (and `curatedAt`), in one transaction. */
 export async function updateCuration(site: string, patch: Curation, at: string = new Date().toISOString()): Promise<Candidate> {
   const clean = cleanCuration(patch);
   const key = normKey(site);
@@ -496,14 +532,50 @@ export async function updateCuration(site: string, patch: Curation, at: string =
     const db = await openMentorDb();
     const tx = db.transaction('candidates', 'readwrite');
     const current = await tx.store.get(key);
-    if (!current) {
+    const fail = async (e: Error): Promise<never> => {
       tx.abort();
       await tx.done.catch(() => undefined);
-      throw new DbError(`no candidate ${JSON.stringify(key)}`);
+      throw e;
+    };
+    if (!current) return fail(new DbError(`no candidate ${JSON.stringify(key)}`));
+    let next: Candidate;
+    try {
+      next = applyCuration(current, clean, at);
+    } catch (e) {
+      return fail(e as Error);
     }
-    const next: Candidate = { ...current, ...clean, curatedAt: at };
     await Promise.all([tx.store.put(next), tx.done]);
     return next;
+  });
+}
+
+export interface RoundupEdit {
+  /** The site as stored after the edit. */
+  candidate: Candidate;
+  /** Every record written: the site, and those its new rank or best place moved. */
+  changed: Candidate[];
+}
+
+/**
+ * One edit of the roundup (scoring's applyRoundupChange, the rule `mentor-radar decide` uses):
+ * the site's picks, its rank and best place, and the other sites they move, in one transaction.
+ */
+export async function editRoundup(site: string, change: RoundupChange, opts: RoundupOptions = {}, at: string = new Date().toISOString()): Promise<RoundupEdit> {
+  const key = normKey(site);
+  return guarded(async () => {
+    const db = await openMentorDb();
+    const tx = db.transaction('candidates', 'readwrite');
+    const all = await tx.store.getAll();
+    let edit: ReturnType<typeof applyRoundupChange>;
+    try {
+      edit = applyRoundupChange(all, key, change, at, opts);
+    } catch (e) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw e instanceof PickError ? new DbError(e.message) : e;
+    }
+    await Promise.all([...edit.changed.map((c) => tx.store.put(c)), tx.done]);
+    return { candidate: edit.candidates.find((c) => c.site === key) as Candidate, changed: edit.changed };
   });
 }
 

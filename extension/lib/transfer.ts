@@ -17,6 +17,8 @@ export interface ExportOptions {
   top?: number;
   /** Roundup year in the Markdown title (default: the year of `now`). */
   year?: number;
+  /** Markdown: the shortlisted sites too, marked (the CLI's --with-shortlist). */
+  withShortlist?: boolean;
 }
 
 export function exportFile(candidates: Candidate[], format: ExportFormat, opts: ExportOptions = {}): ExportFile {
@@ -30,7 +32,8 @@ export function exportFile(candidates: Candidate[], format: ExportFormat, opts: 
       return { text: candidatesToJson(candidates, now.toISOString(), { top: opts.top }), filename: `mentor-radar-${stamp}.json`, mime: 'application/json' };
     case 'md':
       return {
-        text: candidatesToMarkdown(candidates, { top: opts.top, year: opts.year ?? now.getUTCFullYear() }),
+        // The CLI's `export --format md --year Y [--with-shortlist]`: the same function, the same options.
+        text: candidatesToMarkdown(candidates, { top: opts.top, year: opts.year ?? now.getUTCFullYear(), withShortlist: opts.withShortlist === true }),
         filename: `mentor-radar-roundup-${opts.year ?? now.getUTCFullYear()}.md`,
         mime: 'text/markdown;charset=utf-8',
       };

@@ -24,7 +24,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A crawl in its own process: politeness 400 ms, so it holds the store for a few seconds. */
+/** A crawl in its own process: politeness `delayMs` between its pages, so it holds the store for a while. */
 function holder(db: string, delayMs = 400): ChildProcess {
   return spawn(process.execPath, ['bin/run-ts.js', 'tests/crawler/helpers/crawl-runner.ts', db, String(delayMs), web.url('r0')], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
@@ -65,7 +65,9 @@ const exited = (c: ChildProcess) => new Promise<number | null>((r) => (c.exitCod
 describe('one crawl per store', () => {
   it('a second crawl exits 1 at once naming the first; with --wait it runs after it', async () => {
     const db = join(dir, 'two.db');
-    const first = holder(db);
+    // 1.5 s between pages: the first crawl holds the store for ~10 s, longer than two CLI
+    // start-ups on a loaded 2-core machine (at 400 ms it could finish before the second began).
+    const first = holder(db, 1500);
     try {
       await leased(db, first);
       const second = await cli(['crawl', web.url('r1'), '--db', db, '--delay', '0']);

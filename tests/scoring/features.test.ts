@@ -52,9 +52,9 @@ describe('lexicon features', () => {
   });
 
   it('sees English function words, and few in other languages', () => {
-    expect(computeFeatures(extract(fixture('personal-blog-first-year-mentor.html'))).englishRatio).toBeGreaterThan(0.25);
+    expect(computeFeatures(extract(fixture('personal-blog-first-year-mentor.html'))).functionWordRatio).toBeGreaterThan(0.25);
     const de = feats('<p>Eine Mentorin begleitet ihre Mentees über mehrere Monate und gibt regelmäßig Rückmeldung zu ihren Zielen und Fortschritten im Beruf.</p>'.repeat(3));
-    expect(de.englishRatio).toBeLessThan(0.06);
+    expect(de.functionWordRatio).toBeLessThan(0.06);
   });
 
   it('sat is 0 at 0 and approaches 1', () => {

@@ -1,5 +1,6 @@
 // What the background does for a (validated, trusted) message from one of our extension pages.
 import { browser } from 'wxt/browser';
+import { candidateName } from '../../../scoring/index.ts';
 import { removePageAndRescore, updateCuration } from '../db.ts';
 import { isTrustedSender, parseRequest, type BookmarkProgress, type Request } from '../messages.ts';
 import { saveSettings, saveSyncToken } from '../settings.ts';
@@ -38,7 +39,7 @@ async function removePage(url: string): Promise<unknown> {
   try {
     const r = await removePageAndRescore(url);
     const s = r.candidate.siteScore;
-    const message = `Removed the page. ${r.candidate.name || r.candidate.site} now scores ${Math.round(s.score)} from ${s.pagesScored} ${s.pagesScored === 1 ? 'page' : 'pages'}.`;
+    const message = `Removed the page. ${candidateName(r.candidate)} now scores ${Math.round(s.score)} from ${s.pagesScored} ${s.pagesScored === 1 ? 'page' : 'pages'}.`;
     return { ok: true, candidate: r.candidate, message };
   } catch (e) {
     return { ok: false, error: (e as Error).message };

@@ -4,6 +4,7 @@
 // progress and Cancel. `?tabId=N` targets another tab and `?wait=MS` shortens the wait for a page
 // still loading (both used by the e2e tests).
 import { browser } from 'wxt/browser';
+import { candidateName } from '../../../scoring/index.ts';
 import type { Decision } from '../../../scoring/index.ts';
 import { dbEvents, requestPersistence } from '../db.ts';
 import { caretToEndOnFocus } from '../dom.ts';
@@ -91,7 +92,7 @@ export function mountPopup(doc: Document): void {
     }).catch((e: unknown) => ({ ok: false as const, error: String((e as Error).message) }));
     if (reply?.ok) {
       renderCandidate(doc, reply.candidate, true);
-      setStatus(doc, `Saved the decision, tags and note for ${reply.candidate.name || reply.candidate.site}.`, 'saved');
+      setStatus(doc, `Saved the decision, tags and note for ${candidateName(reply.candidate)}.`, 'saved');
     } else {
       setStatus(doc, reply?.error ?? 'Could not save.', 'error');
     }

@@ -1,6 +1,6 @@
 // The popup's view: fills the static elements of popup/index.html from a bookmark reply.
 // Page-derived strings (title, evidence, URLs) go in as text only; the one link is http(s) only.
-import { COMPONENT_NAMES } from '../../../scoring/index.ts';
+import { COMPONENT_NAMES, candidateName } from '../../../scoring/index.ts';
 import type { Candidate, PageScore } from '../../../scoring/index.ts';
 import { clear, el, link, setText } from '../dom.ts';
 import { COMPONENT_LABELS, flagsText, kindLabel } from '../labels.ts';
@@ -65,7 +65,7 @@ export function renderCandidate(doc: Document, c: Candidate, wasKnown: boolean):
   const site = $(doc, 'site-name');
   if (site) {
     clear(site);
-    site.appendChild(link(doc, s.site, c.name || c.site));
+    site.appendChild(link(doc, s.site, candidateName(c)));
   }
   const decision = $(doc, 'decision') as HTMLSelectElement | null;
   if (decision) decision.value = c.decision;

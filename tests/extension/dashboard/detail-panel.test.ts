@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DetailPanel } from '../../../extension/lib/dashboard/detail-panel.ts';
+import { DetailPanel, type TypedCuration } from '../../../extension/lib/dashboard/detail-panel.ts';
 import type { StoredPage } from '../../../extension/lib/db.ts';
 import { candidateOf, pageOf } from '../fixtures.ts';
 import type { Entry } from '../../../extension/lib/dashboard/model.ts';
@@ -39,7 +39,7 @@ describe('DetailPanel', () => {
   });
 
   it('hands typed tags and note to saveTyped before showing another site; untouched fields are not saved', () => {
-    const saved: [string, { tags: string; notes: string }][] = [];
+    const saved: [string, Partial<TypedCuration>][] = [];
     const panel = new DetailPanel(document, { pagesOfSite: async () => [], onError: () => undefined, saveTyped: (s, t) => saved.push([s, t]) });
     panel.show(entry('a.example'));
     panel.show(entry('b.example'));
@@ -53,5 +53,46 @@ describe('DetailPanel', () => {
     expect(saved).toEqual([['b.example', { tags: 't1, typed', notes: 'typed note' }]]);
     expect(panel.noteField.value).toBe('note of a.example');
     expect(panel.typed()).toBeUndefined();
+  });
+
+  it('edits the rename and the public blurb: only the fields typed are handed over, the name shown is the rename', () => {
+    const saved: [string, Partial<TypedCuration>][] = [];
+    const panel = new DetailPanel(document, { pagesOfSite: async () => [], onError: () => undefined, saveTyped: (s, t) => saved.push([s, t]) });
+    panel.show(entry('a.example', { nameOverride: 'Second Chair', name: 'Second Chair', blurb: 'Old blurb.' }));
+    expect(document.getElementById('detail-name')!.textContent).toBe('Second Chair');
+    expect(panel.nameField.value).toBe('Second Chair');
+    expect(panel.nameField.placeholder).toBe('a.example blog');
+    expect(panel.blurbField.value).toBe('Old blurb.');
+    panel.blurbField.value = 'New blurb.';
+    panel.show(entry('b.example'));
+    expect(saved).toEqual([['a.example', { blurb: 'New blurb.' }]]);
+    expect(panel.nameField.value).toBe('');
+    expect(panel.blurbField.value).toBe('');
+  });
+
+  it('shows how to reach the author: text, http(s) links and a mailto: link only', () => {
+    const panel = new DetailPanel(document, { pagesOfSite: async () => [], onError: () => undefined, saveTyped: () => undefined });
+    const c = candidateOf('a.example', 60);
+    c.siteScore.outreach = {
+      author: '<img src=x onerror=alert(1)> Ann Berg',
+      contactUrl: 'javascript:alert(2)',
+      email: 'ann@a.example',
+      social: [
+        { network: 'linkedin', url: 'https://www.linkedin.com/in/annberg' },
+        { network: 'x', url: 'javascript:alert(3)' },
+      ],
+    };
+    panel.show({ c, rank: 1, text: '', year: 2026 });
+    expect(document.getElementById('detail-author')!.textContent).toBe('<img src=x onerror=alert(1)> Ann Berg');
+    expect(document.querySelector('#detail-author img')).toBeNull();
+    expect(document.querySelector('#detail-contact a')).toBeNull();
+    expect(document.getElementById('detail-contact')!.textContent).toBe('none found');
+    expect(document.querySelector('#detail-email a')!.getAttribute('href')).toBe('mailto:ann@a.example');
+    const links = [...document.querySelectorAll('#detail-social a')].map((a) => [a.getAttribute('href'), a.textContent]);
+    expect(links).toEqual([['https://www.linkedin.com/in/annberg', 'LinkedIn: linkedin.com/in/annberg']]);
+    // An address that smuggles a second recipient or a query is shown, never linked.
+    c.siteScore.outreach = { email: 'a@b.example?cc=evil@x.example' };
+    panel.show({ c: { ...c }, rank: 1, text: '', year: 2026 });
+    expect(document.querySelector('#detail-email a')).toBeNull();
   });
 });
