@@ -89,10 +89,15 @@ function caller(origin: string, token: string, fetchImpl: typeof fetch): Call {
   };
 }
 
-/** Every candidate of the server, page by page (`offset`/`limit`, until `total`). */
-export async function pullAll(call: Call, now: Date, pageSize = PULL_PAGE): Promise<Candidate[]> {
-  const out: Candidate[] = [];
-  for (let offset = 0, pages = 0; pages < MAX_PAGES; pages++) {
+/**
+ * Every candidate of the server, page by page (`offset`/`limit`, until `total`; an answer may hold
+ * fewer than asked when its candidates' pages would make it too large), each page handed to
+ * `onPage` as it arrives, so that only one page of the server's candidates and their pages is in
+ * memory at a time. Returns how many candidates came.
+ */
+export async function pullAll(call: Call, now: Date, onPage: (page: Candidate[]) => Promise<void>, pageSize = PULL_PAGE): Promise<number> {
+  let offset = 0;
+  for (let pages = 0; pages < MAX_PAGES; pages++) {
     const text = await (await call(`/api/candidates?offset=${offset}&limit=${pageSize}`)).text();
     let page: Candidate[];
     let total: number;
@@ -102,9 +107,9 @@ export async function pullAll(call: Call, now: Date, pageSize = PULL_PAGE): Prom
     } catch (e) {
       throw new SyncError(`The sync server sent a page we cannot read: ${(e as Error).message}`);
     }
-    out.push(...page);
+    if (page.length > 0) await onPage(page);
     offset += page.length;
-    if (page.length === 0 || !Number.isFinite(total) || offset >= total) return out;
+    if (page.length === 0 || !Number.isFinite(total) || offset >= total) return offset;
   }
   throw new SyncError(`The sync server kept sending pages (more than ${MAX_PAGES}); stopped.`);
 }
@@ -147,8 +152,19 @@ export async function syncWithServer(baseUrl: string, token: string, opts: SyncO
   const origin = checkSyncUrl(baseUrl);
   const call = caller(origin, checkSyncToken(token), opts.fetch ?? fetch.bind(globalThis));
   const now = opts.now ?? new Date();
-  const incoming = await pullAll(call, now, opts.pullPage);
-  const pulled = incoming.length ? { ...(await importCandidates(incoming)), total: incoming.length } : { added: 0, merged: 0, total: 0 };
+  // Each page of the server's candidates is merged here as it arrives (a merge is idempotent and
+  // order-independent, so a sync cut short leaves nothing half-merged: the next one completes it).
+  const pulled = { added: 0, merged: 0, total: 0 };
+  pulled.total = await pullAll(
+    call,
+    now,
+    async (page) => {
+      const r = await importCandidates(page);
+      pulled.added += r.added;
+      pulled.merged += r.merged;
+    },
+    opts.pullPage,
+  );
   // Pages go both ways: the server scores each site from the union of its pages and ours.
   const pushed = await pushAll(call, await listCandidates(), now, opts.pushBatch, withStoredPages);
   return { pulled, pushed };
