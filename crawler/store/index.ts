@@ -11,6 +11,7 @@ import Database from './sqlite.ts';
 import { SCHEMA_VERSION, inspectFile, migrate, snapshotOf } from './schema.ts';
 import { pageQueries, pageSiteKey, type PageRecord } from './pages.ts';
 import { candidateQueries } from './candidates.ts';
+import { sitePageQueries } from './site-pages.ts';
 import { yearQueries } from './years.ts';
 import { crawlQueries, type LeaseHolder } from './crawls.ts';
 import { crawlStateQueries } from './crawl-state.ts';
@@ -47,7 +48,7 @@ export interface OpenOptions {
 
 function facade(db: Database.Database, path: string, readonly: boolean) {
   const pages = pageQueries(db);
-  const candidates = candidateQueries(db, pages);
+  const candidates = candidateQueries(db, sitePageQueries(db));
   const years = yearQueries(db);
   const crawls = crawlQueries(db);
   const state = crawlStateQueries(db);
@@ -81,21 +82,13 @@ function facade(db: Database.Database, path: string, readonly: boolean) {
       tx(() => {
         const key = pageSiteKey(rec);
         writePage(rec, key);
-        if (rec.status === 'scored' && rec.page) {
-          let origin: string | undefined;
-          try {
-            origin = new URL(rec.page.finalUrl ?? rec.url).origin;
-          } catch {
-            origin = undefined;
-          }
-          reaggregate(key, origin, rec.fetchedAt, source);
-        }
+        if (rec.status === 'scored' && rec.page) reaggregate(key, rec.fetchedAt, source);
       });
     },
     upsertCandidate: (c: Candidate): Candidate => tx(() => candidates.upsertCandidate(c)),
     decide: (...args: Parameters<typeof candidates.decide>) => tx(() => candidates.decide(...args)),
     setSiteActivity: (...args: Parameters<typeof candidates.setSiteActivity>) => tx(() => candidates.setSiteActivity(...args)),
-    /** Merges candidates by site, all or nothing (import, the sync server's POST). */
+    /** Merges candidates by site, all or nothing (import, the sync server's POST): their pages join each site's, whose score is the union's. */
     mergeCandidates(list: Candidate[]): MergeResult {
       const result: MergeResult = { imported: 0, added: 0, merged: 0 };
       tx(() => {

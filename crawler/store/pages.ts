@@ -194,4 +194,3 @@ export function pageQueries(db: Database.Database) {
   };
 }
 
-export type PageQueries = ReturnType<typeof pageQueries>;

@@ -135,6 +135,20 @@ export const MIGRATIONS: { version: number; name: string; up: string }[] = [
       );
     `,
   },
+  // Issue 10: the page records from imports and sync (feed titles came with migration 5).
+  {
+    version: 6,
+    name: 'site pages from imports and sync (the union a site is scored from)',
+    up: `
+      CREATE TABLE site_pages (
+        url TEXT PRIMARY KEY,
+        site TEXT NOT NULL,
+        at TEXT NOT NULL,
+        page_json TEXT NOT NULL
+      );
+      CREATE INDEX site_pages_site ON site_pages(site);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
