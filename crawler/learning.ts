@@ -2,6 +2,7 @@
 // graded corpus (scoring/train/learn.ts says how they are weighted), a new model saved in the store,
 // then every page that has a vector re-scored by it and its site re-aggregated, without a fetch.
 // `train --reset` does the last part with the shipped model.
+import { normalisePageUrl } from '../scoring/index.ts';
 import { MODEL, type LinearModel } from '../scoring/model.ts';
 import { scorerVersionOf } from '../scoring/model-version.ts';
 import { rescorePage } from '../scoring/vector.ts';
@@ -57,7 +58,9 @@ export function decidedSites(store: Store): { sites: DecidedSite[]; summary: Dec
   const sites: DecidedSite[] = [];
   for (const { site, decision } of store.decisions()) {
     summary[decision]++;
-    const pages = store.vectorPagesOfSite(site);
+    // A page the curator removed from the site (a tombstone in the site's union of pages) does not teach.
+    const removed = new Set(store.sitePages(site).filter((p) => p.removedAt).map((p) => p.url));
+    const pages = store.vectorPagesOfSite(site).filter((p) => !removed.has(normalisePageUrl(p.page.finalUrl || p.url) ?? p.url));
     const usable = pages.filter((p) => p.vector).map((p) => ({ page: p.page, vector: p.vector! }));
     summary.pagesWithoutVector += pages.length - usable.length;
     if (usable.length === 0) {
@@ -79,7 +82,13 @@ export function corpusTraining(dir: string): TrainingExample[] {
   return corpusExamples(docs);
 }
 
-/** Every page with a vector re-scored by `model`, and the sites whose pages changed re-aggregated. */
+/**
+ * Every crawled page with a vector re-scored by `model` (taken into use at `at`), and the sites
+ * whose pages changed re-computed from the union of their pages (store/site-pages.ts). The records
+ * imports and sync brought (`site_pages`: bookmarks, another store's crawl) have no vector here and
+ * keep their score: the extension re-scores its bookmarks when it takes the model at its next sync
+ * and sends them back.
+ */
 export function rescoreStore(store: Store, model: LinearModel, at = new Date().toISOString()): RescoreSummary {
   const out: RescoreSummary = { pages: 0, withoutVector: 0, sites: 0 };
   const sites = new Set<string>();
@@ -93,7 +102,9 @@ export function rescoreStore(store: Store, model: LinearModel, at = new Date().t
           out.withoutVector++;
           continue;
         }
-        const next = rescorePage(p.page, p.vector, model);
+        // Stamped with the model's time (`at`: when the store took it into use): the page record keeps
+        // the time it was read, and this re-score wins over any copy of the page scored by an older model.
+        const next = rescorePage(p.page, p.vector, model, at);
         if (next.score === p.page.score && next.scorerVersion === p.page.scorerVersion) continue;
         store.updatePageScore(p.url, next);
         out.pages++;

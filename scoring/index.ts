@@ -14,12 +14,16 @@ export {
   isSource,
   isBestPlace,
   candidateName,
+  settleCandidate,
+  recordScoreInHistory,
+  pagesCandidate,
   applyPicks,
   pickTime,
   PickError,
   PICK_LIMITS,
 } from './candidate.ts';
 export type { PicksChange } from './candidate.ts';
+export { MAX_SITE_PAGES, MAX_POST_DATES, toSitePage, unionPages, livePages, mergeActivity, siteScoreOfPages, roundupYearOfPages, scorerVersionOfPages } from './site-pages.ts';
 export { inRoundup, roundupOrder, roundupPlace, roundupPlaces, bestThree, setBestPlace, setRoundupRank, applyRoundupChange } from './roundup.ts';
 export type { RoundupOptions, RoundupChange, RoundupPlace, PlacedCandidate, ListEdit } from './roundup.ts';
 export { siteIdentity, sharedTitlePart, jsonLdSiteName, cleanName, MAX_NAME_CHARS } from './identity.ts';

@@ -38,9 +38,14 @@ export function vectorScore(v: PageVector, model: LinearModel): number {
   return combineScore(v.parts, predictVector(model, v.dense, v.stems), model);
 }
 
-/** A stored page re-scored by `model` from its vector: only the score and scorerVersion change. */
-export function rescorePage<P extends PageScore>(page: P, v: PageVector, model: LinearModel): P {
-  return { ...page, score: vectorScore(v, model), scorerVersion: scorerVersionOf(model) };
+/**
+ * A stored page re-scored by `model` from its vector: only the score and scorerVersion change, and,
+ * given the time of the model (`modelAt`: when it was taken into use), `rescoredAt` says so — a
+ * page record (site-pages.ts) keeps `scoredAt`, the time the page was read, and of two records of
+ * one reading the later model's wins.
+ */
+export function rescorePage<P extends PageScore>(page: P, v: PageVector, model: LinearModel, modelAt?: string): P & { rescoredAt?: string } {
+  return { ...page, score: vectorScore(v, model), scorerVersion: scorerVersionOf(model), ...(modelAt ? { rescoredAt: modelAt } : {}) };
 }
 
 interface Encoded {

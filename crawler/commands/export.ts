@@ -63,7 +63,8 @@ async function run(values: Values, _pos: string[], ctx: Context): Promise<number
       case 'csv':
         return candidatesToCsv(candidates, { top });
       case 'json':
-        return candidatesToJson(candidates, ctx.now(), { top });
+        // With each site's pages and activity: a reader scores the site from them (scoring/site-pages.ts).
+        return candidatesToJson(store.withPages(top !== undefined ? candidates.slice(0, top) : candidates), ctx.now(), { top });
       case 'md':
         return candidatesToMarkdown(candidates, { top, year, withShortlist: values['with-shortlist'] === true });
     }

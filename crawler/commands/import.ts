@@ -14,9 +14,11 @@ const help = `Usage: mentor-radar import FILE [--db FILE] [--json]
 
 Merges a candidates export into the store: the extension's or our own, JSON (full fidelity)
 or CSV. Each record is merged by site with the existing candidate (decisions, notes and tags
-are kept; the site score built from more pages wins). The whole file is checked first: a bad
-file changes nothing. A bookmarked site the crawler has never read is queued for a crawl of
-its own (mentor-radar crawl --queued, or a running schedule).
+are kept); the pages a JSON export carries join the site's, and the site is scored from all
+its pages (a CSV row, which has none, keeps its score only until a page of the site is
+known). The whole file is checked first: a bad file changes nothing. A bookmarked site the
+crawler has not read since the bookmark is queued for a crawl of its own (mentor-radar crawl
+--queued, or a running schedule).
 
 Options:
 ${DB_HELP}

@@ -1,30 +1,35 @@
 // Candidates (table `sites`), the curator's curation (table `curation`: decision, tags, notes and
 // the roundup picks: rank, best place, blurb, rename, each pick's time) and site activity.
-// A site's candidate is re-aggregated from its stored pages and merged with what is there by
-// scoring's one merge rule (mergeCandidates); the curator's edits go through scoring's one edit
-// rule (applyRoundupChange): no rule of our own here.
+// A site's candidate is computed from the union of its pages from every source (the crawl's rows
+// and the records imports and sync brought, store/site-pages.ts) and merged with what is there by
+// scoring's one merge rule (mergeCandidates, settleCandidate); the curator's edits go through
+// scoring's one edit rule (applyRoundupChange): no rule of our own here.
 import {
   CURATION_FIELDS,
   applyRoundupChange,
   isBestPlace,
   isDecision,
   isoInstant,
+  livePages,
   mergeCandidates,
-  newCandidate,
+  pagesCandidate,
   rankCandidates,
+  recordScoreInHistory,
   scoreSite,
+  scorerVersionOfPages,
+  settleCandidate,
   siteKey,
   type Candidate,
   type CurationField,
   type HistoryEntry,
   type RoundupChange,
   type RoundupOptions,
-  type SiteActivityInput,
+  type SiteActivity,
   type SiteScore,
   type Source,
 } from '../../scoring/index.ts';
 import type Database from './sqlite.ts';
-import type { PageQueries } from './pages.ts';
+import type { SitePageQueries } from './site-pages.ts';
 
 interface SiteRow {
   site: string;
@@ -114,8 +119,7 @@ export interface DecideResult {
   changed: { before: Candidate; after: Candidate }[];
 }
 
-/** `scorerVersion`: the model the store's pages are scored with now (issue 11), for the site scores. */
-export function candidateQueries(db: Database.Database, pages: PageQueries, scorerVersion?: () => string) {
+export function candidateQueries(db: Database.Database, pages: SitePageQueries) {
   const q = {
     site: db.prepare(`${SITE_SELECT} WHERE s.site = ?`),
     allSites: db.prepare(SITE_SELECT),
@@ -134,12 +138,7 @@ export function candidateQueries(db: Database.Database, pages: PageQueries, scor
     // What an edit of the roundup can touch: the site itself, the sites in the roundup (a rank
     // moves them) and the sites holding a best place (a place taken from them). Not the whole store.
     roundupSites: db.prepare(`${SITE_SELECT} WHERE s.site = ? OR c.decision IN ('include', 'shortlist') OR c.best IS NOT NULL`),
-    activity: db.prepare(`SELECT post_dates_json, feed_url, feed_title FROM site_activity WHERE site = ?`),
     decided: db.prepare(`SELECT c.site, c.decision FROM curation c JOIN sites s ON s.site = c.site WHERE c.decision IN ('include', 'shortlist', 'exclude') ORDER BY c.site`),
-    upsertActivity: db.prepare(`
-      INSERT INTO site_activity (site, post_dates_json, feed_url, feed_title, updated_at) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT(site) DO UPDATE SET post_dates_json=excluded.post_dates_json, feed_url=excluded.feed_url,
-        feed_title=excluded.feed_title, updated_at=excluded.updated_at`),
   };
 
   function getCandidate(site: string): Candidate | undefined {
@@ -186,30 +185,36 @@ export function candidateQueries(db: Database.Database, pages: PageQueries, scor
     });
   }
 
+  /** The candidate with the site's pages and activity as the store knows them (none: as it is). */
+  function withPages(c: Candidate): Candidate {
+    const sitePages = pages.sitePages(c.site);
+    const activity = pages.getActivity(c.site);
+    if (sitePages.length === 0 && !activity) return c;
+    const out: Candidate = { ...c };
+    if (sitePages.length) out.pages = sitePages;
+    if (activity) out.activity = activity;
+    return out;
+  }
+
+  /** Merge `c` (an import, a sync POST) into the store: its pages join the site's, the score is the union's. */
   function upsertCandidate(c: Candidate): Candidate {
-    const incoming = { ...c, site: siteKey(c.site) };
+    const incoming = settleCandidate({ ...c, site: siteKey(c.site) });
     const existing = getCandidate(incoming.site);
-    const merged = existing ? mergeCandidates(existing, incoming) : incoming;
+    const merged = existing ? recordScoreInHistory(mergeCandidates(withPages(existing), incoming)) : incoming;
     writeCandidate(merged);
+    if (merged.pages) pages.writeSitePages(merged.site, merged.pages);
+    if (merged.activity) pages.mergeActivity(merged.site, merged.activity);
     return merged;
   }
 
-  function getSiteActivity(site: string): SiteActivityInput | undefined {
-    const r = q.activity.get(siteKey(site)) as { post_dates_json: string; feed_url: string | null; feed_title: string | null } | undefined;
-    if (!r) return undefined;
-    const a: SiteActivityInput = { postDates: JSON.parse(r.post_dates_json) as string[] };
-    if (r.feed_url) a.feedUrl = r.feed_url;
-    if (r.feed_title) a.feedTitle = r.feed_title;
-    return a;
-  }
-
-  /** Re-aggregates a site from its scored pages and merges it into its candidate (scoring's merge rule). */
-  function reaggregate(key: string, origin: string | undefined, at: string, source: Source): void {
-    const scored = pages.pagesOfSite(key);
-    if (scored.length === 0) return;
-    const activity = getSiteActivity(key);
-    const siteScore = scoreSite(scored, { site: origin ?? new URL(scored[0].finalUrl).origin, ...(activity ? { activity } : {}), ...(scorerVersion ? { scorerVersion: scorerVersion() } : {}) });
-    upsertCandidate(newCandidate(siteScore, source, at));
+  /** Re-computes a site from the union of its pages (crawled rows and records from elsewhere) and merges it into its candidate. */
+  function reaggregate(key: string, at: string, source: Source): void {
+    const sitePages = pages.sitePages(key);
+    if (sitePages.length === 0) return;
+    const incoming = pagesCandidate(sitePages, source, at, pages.getActivity(key));
+    const existing = getCandidate(key);
+    const { pages: _pages, activity: _activity, ...merged } = existing ? recordScoreInHistory(mergeCandidates(existing, incoming)) : incoming;
+    writeCandidate(merged);
   }
 
   return {
@@ -219,13 +224,17 @@ export function candidateQueries(db: Database.Database, pages: PageQueries, scor
     decisions(): { site: string; decision: 'include' | 'shortlist' | 'exclude' }[] {
       return q.decided.all() as { site: string; decision: 'include' | 'shortlist' | 'exclude' }[];
     },
-    getSiteActivity,
+    getSiteActivity: (site: string): SiteActivity | undefined => pages.getActivity(siteKey(site)),
     reaggregate,
-    setSiteActivity(site: string, activity: SiteActivityInput): void {
+    /** The site's pages from every source (newest per URL, removed ones as tombstones): what its score is computed from. */
+    sitePages: (site: string) => pages.sitePages(siteKey(site)),
+    /** The candidates with their pages and activity, for a JSON export or the sync server. */
+    withPages: (list: Candidate[]): Candidate[] => list.map(withPages),
+    setSiteActivity(site: string, activity: SiteActivity): void {
       const key = siteKey(site);
-      q.upsertActivity.run(key, JSON.stringify([...new Set(activity.postDates)].sort()), activity.feedUrl ?? null, activity.feedTitle ?? null, new Date().toISOString());
+      pages.mergeActivity(key, { ...activity, updatedAt: new Date().toISOString() });
       const c = getCandidate(key);
-      if (c) reaggregate(key, c.siteScore.site, new Date().toISOString(), c.sources[0] ?? 'crawl');
+      if (c) reaggregate(key, new Date().toISOString(), c.sources[0] ?? 'crawl');
     },
     listCandidates(opts: { year?: number; top?: number } = {}): Candidate[] {
       let cands = (q.allSites.all() as SiteRow[]).map(rowToCandidate);
@@ -233,13 +242,14 @@ export function candidateQueries(db: Database.Database, pages: PageQueries, scor
         const year = opts.year;
         const end = `${year + 1}-01-01`;
         cands = cands.map((c) => {
-          const scored = pages.pagesOfSite(c.site).filter((p) => !p.publishedAt || p.publishedAt < end);
+          const scored = livePages(pages.sitePages(c.site)).filter((p) => !p.publishedAt || p.publishedAt < end);
           if (scored.length === 0) return c;
-          const activity = getSiteActivity(c.site);
+          const activity = pages.getActivity(c.site);
+          const scorerVersion = scorerVersionOfPages(scored);
           const options = {
             site: c.siteScore.site,
             roundupYear: year,
-            ...(scorerVersion ? { scorerVersion: scorerVersion() } : {}),
+            ...(scorerVersion ? { scorerVersion } : {}),
             ...(activity ? { activity: { ...activity, postDates: activity.postDates.filter((d) => d < end) } } : {}),
           };
           return { ...c, siteScore: scoreSite(scored, options) };

@@ -11,6 +11,7 @@ import Database from './sqlite.ts';
 import { SCHEMA_VERSION, inspectFile, migrate, snapshotOf } from './schema.ts';
 import { pageQueries, pageSiteKey, type PageRecord } from './pages.ts';
 import { candidateQueries } from './candidates.ts';
+import { sitePageQueries } from './site-pages.ts';
 import { yearQueries } from './years.ts';
 import { crawlQueries, type LeaseHolder } from './crawls.ts';
 import { crawlStateQueries } from './crawl-state.ts';
@@ -52,7 +53,7 @@ export interface OpenOptions {
 function facade(db: Database.Database, path: string, readonly: boolean) {
   const pages = pageQueries(db);
   const models = modelQueries(db);
-  const candidates = candidateQueries(db, pages, models.activeScorerVersion);
+  const candidates = candidateQueries(db, sitePageQueries(db));
   const queue = queueQueries(db, pages);
   const years = yearQueries(db);
   const crawls = crawlQueries(db);
@@ -89,11 +90,14 @@ function facade(db: Database.Database, path: string, readonly: boolean) {
       return tx(() => bookmarks.filter((b) => queue.queueBookmark(b.url, b.bookmarkedAt, at)).map((b) => siteKey(b.url)));
     },
     clearQueued: (...args: Parameters<typeof queue.clearQueued>) => tx(() => queue.clearQueued(...args)),
-    /** Re-aggregates one site from its stored pages (after they were re-scored by another model). */
+    /**
+     * Re-computes one site from the union of its pages (after its crawled pages were re-scored by
+     * another model: `train`), by the same rule as every other write.
+     */
     reaggregateSite(site: string, at = new Date().toISOString()): void {
       tx(() => {
         const c = candidates.getCandidate(site);
-        reaggregate(siteKey(site), c?.siteScore.site, at, c?.sources[0] ?? 'crawl');
+        reaggregate(siteKey(site), at, c?.sources[0] ?? 'crawl');
       });
     },
     getSetting: settings.getSetting,
@@ -104,21 +108,13 @@ function facade(db: Database.Database, path: string, readonly: boolean) {
       tx(() => {
         const key = pageSiteKey(rec);
         writePage(rec, key);
-        if (rec.status === 'scored' && rec.page) {
-          let origin: string | undefined;
-          try {
-            origin = new URL(rec.page.finalUrl ?? rec.url).origin;
-          } catch {
-            origin = undefined;
-          }
-          reaggregate(key, origin, rec.fetchedAt, source);
-        }
+        if (rec.status === 'scored' && rec.page) reaggregate(key, rec.fetchedAt, source);
       });
     },
     upsertCandidate: (c: Candidate): Candidate => tx(() => candidates.upsertCandidate(c)),
     decide: (...args: Parameters<typeof candidates.decide>) => tx(() => candidates.decide(...args)),
     setSiteActivity: (...args: Parameters<typeof candidates.setSiteActivity>) => tx(() => candidates.setSiteActivity(...args)),
-    /** Merges candidates by site, all or nothing (import, the sync server's POST). */
+    /** Merges candidates by site, all or nothing (import, the sync server's POST): their pages join each site's, whose score is the union's. */
     mergeCandidates(list: Candidate[]): MergeResult {
       const result: MergeResult = { imported: 0, added: 0, merged: 0 };
       tx(() => {

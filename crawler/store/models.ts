@@ -31,7 +31,6 @@ const SHIPPED: ActiveModel = { model: MODEL, kind: 'shipped', scorerVersion: sco
 export function modelQueries(db: Database.Database) {
   const q = {
     newest: db.prepare(`SELECT id, created_at, kind, scorer_version, model_json, report_json FROM models ORDER BY id DESC LIMIT 1`),
-    newestVersion: db.prepare(`SELECT scorer_version FROM models ORDER BY id DESC LIMIT 1`),
     next: db.prepare(`SELECT COALESCE(MAX(id), 0) + 1 AS n FROM models`),
     insert: db.prepare(`INSERT INTO models (id, created_at, kind, scorer_version, model_json, report_json) VALUES (?, ?, ?, ?, ?, ?)`),
     all: db.prepare(`SELECT id, created_at, kind, scorer_version, report_json FROM models ORDER BY id`),
@@ -54,11 +53,6 @@ export function modelQueries(db: Database.Database) {
       }
       cache = { id: r.id, active };
       return active;
-    },
-    /** The scorerVersion the store's pages are scored with now (the shipped model's when never trained). */
-    activeScorerVersion(): string {
-      const r = q.newestVersion.get() as { scorer_version: string } | undefined;
-      return r?.scorer_version ?? SHIPPED.scorerVersion;
     },
     /** The id the next trained model gets ("curator-N"). */
     nextModelVersion(): number {

@@ -135,8 +135,21 @@ export const MIGRATIONS: { version: number; name: string; up: string }[] = [
       );
     `,
   },
-  // Issue 11 (learning from the curator; a bookmark sends the crawler). Numbered 7: issue 10's
-  // branch takes 6.
+  // Issue 10: the page records from imports and sync (feed titles came with migration 5).
+  {
+    version: 6,
+    name: 'site pages from imports and sync (the union a site is scored from)',
+    up: `
+      CREATE TABLE site_pages (
+        url TEXT PRIMARY KEY,
+        site TEXT NOT NULL,
+        at TEXT NOT NULL,
+        page_json TEXT NOT NULL
+      );
+      CREATE INDEX site_pages_site ON site_pages(site);
+    `,
+  },
+  // Issue 11 (learning from the curator; a bookmark sends the crawler), after issue 10's 6.
   {
     version: 7,
     name: "page vectors, the curator's models, the crawl queue",

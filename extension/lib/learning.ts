@@ -1,16 +1,18 @@
 // The curator's model in the extension (issue 11): taken from `mentor-radar serve` on sync, checked
 // (a malformed model, or one made by another version of the scorer, is refused with a message and
 // the model in use stays), kept in IndexedDB (`meta`), and used for every bookmark. Taking a new one
-// re-scores the stored pages from their vectors (no page is read again) and rebuilds the site scores
-// built from them; a page bookmarked before vectors were kept is re-scored at its next bookmark.
+// re-scores the stored bookmarked pages from their vectors (no page is read again) through their page
+// records (db.ts: the same reading, `source` and removals kept, `scoredAt` unchanged, `rescoredAt` the
+// model's time) and scores their sites again from the union of their pages (scoring/site-pages.ts).
+// The crawler's pages are re-scored by the store (`train`) and come back re-scored with the same
+// sync; a page bookmarked before vectors were kept is re-scored at its next bookmark.
 // Also the crawler's status of each bookmarked site (queued / crawled), kept from the last sync.
-import { normalisePageUrl, scoreSite, siteKey } from '../../scoring/index.ts';
-import type { Candidate } from '../../scoring/index.ts';
+import { isoInstant, normalisePageUrl, siteKey } from '../../scoring/index.ts';
 import { MODEL, ModelError, parseModel, type LinearModel } from '../../scoring/model.ts';
 import { scorerVersionOf } from '../../scoring/model-version.ts';
 import { decodeVector, rescorePage } from '../../scoring/vector.ts';
 import { parseCrawlStatus, type CrawlStatus } from '../../scoring/crawl-status.ts';
-import { openMentorDb, type StoredPage } from './db.ts';
+import { openMentorDb, rescorePages } from './db.ts';
 
 const MODEL_KEY = 'model';
 const CRAWL_STATUS_KEY = 'crawlStatus';
@@ -27,6 +29,8 @@ export interface ServerModel {
   model?: LinearModel;
   scorerVersion: string;
   trainedAt?: string;
+  /** When the store took this model into use (a train, or a reset to the shipped one): the pages' `rescoredAt`. */
+  modelAt?: string;
 }
 
 let cached: { key: string; model: LinearModel } | undefined;
@@ -54,12 +58,19 @@ export function checkServerModel(body: unknown): ServerModel {
   if (typeof b.scorerVersion !== 'string') throw new ModelError('the sync server sent a model without its scorerVersion');
   if (b.model === null || b.model === undefined) {
     if (b.scorerVersion !== scorerVersionOf(MODEL)) throw new ModelError(`the sync server scores with ${b.scorerVersion.slice(0, 60)}, this extension with ${scorerVersionOf(MODEL)}: update the older one`);
-    return { scorerVersion: b.scorerVersion };
+    return { scorerVersion: b.scorerVersion, ...modelAtOf(b.modelAt) };
   }
   const model = parseModel(b.model);
   // The version names the weights and the lexicons: another version of the scorer reads pages otherwise.
   if (scorerVersionOf(model) !== b.scorerVersion) throw new ModelError('the sync server\'s model was made by another version of Mentor Radar (its scorerVersion does not match): update the older one');
-  return { model, scorerVersion: b.scorerVersion, ...(typeof b.trainedAt === 'string' ? { trainedAt: b.trainedAt.slice(0, 40) } : {}) };
+  const trainedAt = modelAtOf(b.trainedAt).modelAt;
+  return { model, scorerVersion: b.scorerVersion, ...(trainedAt ? { trainedAt } : {}), ...modelAtOf(b.modelAt ?? trainedAt) };
+}
+
+/** The offer's model time as a canonical instant (an older server sends none). */
+function modelAtOf(x: unknown): { modelAt?: string } {
+  const t = isoInstant(x);
+  return t === undefined ? {} : { modelAt: new Date(t).toISOString() };
 }
 
 export interface TakenModel {
@@ -73,8 +84,11 @@ export interface TakenModel {
   sites: number;
 }
 
-/** Keeps the server's model (or goes back to the shipped one) and re-scores the stored pages with it. */
-export async function takeModel(offer: ServerModel, opts: { at: string; roundupYear: number }): Promise<TakenModel> {
+/**
+ * Keeps the server's model (or goes back to the shipped one) and re-scores the stored pages with it,
+ * stamped with the model's time (`modelAt`; `at`, now, when an older server sends none).
+ */
+export async function takeModel(offer: ServerModel, opts: { at: string }): Promise<TakenModel> {
   const model = offer.model ?? MODEL;
   const before = scorerVersionOf(await currentModel());
   const db = await openMentorDb();
@@ -83,57 +97,37 @@ export async function takeModel(offer: ServerModel, opts: { at: string; roundupY
     await db.put('meta', stored, MODEL_KEY);
   } else await db.delete('meta', MODEL_KEY);
   cached = undefined;
-  return { before, after: scorerVersionOf(model), ...(await rescoreStoredPages(model, opts)) };
+  return { before, after: scorerVersionOf(model), ...(await rescoreStoredPages(model, { at: opts.at, modelAt: offer.modelAt ?? opts.at })) };
 }
 
 /**
- * Every stored page scored with another model and holding a vector, re-scored by `model`; each site
- * whose score was built from the pages stored here (no more pages than we have: not a crawler's
- * site score) is rebuilt from them. One transaction.
+ * Every stored page record scored with another model and holding a vector, re-scored by `model`
+ * (`rescoredAt` = `modelAt`, `scoredAt` kept: the page was not read again), and their sites scored
+ * again from the union of their pages (db.ts, rescorePages). Records without a vector keep their
+ * score: the crawler's (the store re-scores them) and bookmarks made before vectors were kept
+ * (`withoutVector`: re-scored at their next bookmark).
  */
-export async function rescoreStoredPages(model: LinearModel, opts: { at: string; roundupYear: number }): Promise<{ rescored: number; withoutVector: number; sites: number }> {
+export async function rescoreStoredPages(model: LinearModel, opts: { at: string; modelAt: string }): Promise<{ rescored: number; withoutVector: number; sites: number }> {
   const version = scorerVersionOf(model);
-  const db = await openMentorDb();
-  const tx = db.transaction(['pages', 'candidates'], 'readwrite');
-  const pages = tx.objectStore('pages');
-  const cands = tx.objectStore('candidates');
-  const all = await pages.getAll();
-  const bySite = new Map<string, StoredPage[]>();
-  const touched = new Set<string>();
-  let rescored = 0;
   let withoutVector = 0;
-  for (const p of all) {
-    let page = p;
-    if (p.scorerVersion !== version) {
-      const v = decodeVector(p.vector);
-      if (v) {
-        page = rescorePage(p, v, model);
-        await pages.put(page);
-        rescored++;
-        touched.add(p.site);
-      } else withoutVector++;
-    }
-    const list = bySite.get(p.site) ?? [];
-    list.push(page);
-    bySite.set(p.site, list);
-  }
-  let sites = 0;
-  for (const site of touched) {
-    const c = (await cands.get(site)) as Candidate | undefined;
-    const left = bySite.get(site) ?? [];
-    if (!c || left.length === 0 || c.siteScore.pagesScored > left.length) continue;
-    const siteScore = scoreSite(left, { site: c.siteScore.site, roundupYear: opts.roundupYear, scorerVersion: version });
-    await cands.put({ ...c, siteScore, name: c.nameOverride || siteScore.name || c.name, lastScoredAt: opts.at });
-    sites++;
-  }
-  await tx.done;
+  const { rescored, sites } = await rescorePages((p) => {
+    if (p.scorerVersion === version) return undefined;
+    const v = decodeVector(p.vector);
+    if (v) return rescorePage(p, v, model, opts.modelAt);
+    if (p.source === 'bookmark') withoutVector++;
+    return undefined;
+  }, opts.at);
   return { rescored, withoutVector, sites };
 }
 
 /** The bookmarked pages the server is told about (POST /api/bookmarks): URL and when each was saved. */
 export async function bookmarkedPages(): Promise<{ url: string; savedAt: string }[]> {
   const db = await openMentorDb();
-  return (await db.getAll('pages')).map((p) => ({ url: normalisePageUrl(p.finalUrl || p.url) ?? p.url, savedAt: p.savedAt }));
+  // The page records that are bookmarks (not the crawler's pages sync brought, not removed ones),
+  // each with when it was bookmarked: its score's time.
+  return (await db.getAll('pages'))
+    .filter((p) => p.source === 'bookmark' && !p.removedAt)
+    .map((p) => ({ url: normalisePageUrl(p.finalUrl || p.url) ?? p.url, savedAt: p.scoredAt || p.savedAt }));
 }
 
 /** Keeps the crawler's status of each site (from the last sync), replacing what was kept. */

@@ -2,7 +2,7 @@
 // import (the crawler's or the extension's JSON/CSV exports, merged by site).
 import { candidatesToCsv, candidatesToJson, candidatesToMarkdown, parseCandidates } from '../../scoring/index.ts';
 import type { Candidate } from '../../scoring/index.ts';
-import { importCandidates, listCandidates } from './db.ts';
+import { importCandidates, listCandidates, withStoredPages } from './db.ts';
 
 export type ExportFormat = 'csv' | 'json' | 'md';
 
@@ -55,7 +55,9 @@ export function downloadFile(doc: Document, file: ExportFile): void {
 
 /** Export everything stored, in `format`, and start the download. Returns what was saved. */
 export async function exportStored(doc: Document, format: ExportFormat, opts: ExportOptions = {}): Promise<ExportFile & { count: number }> {
-  const all = await listCandidates();
+  const listed = await listCandidates();
+  // JSON carries each site's pages (what its score is computed from); CSV and Markdown do not need them.
+  const all = format === 'json' ? await withStoredPages(listed) : listed;
   const file = exportFile(all, format, opts);
   downloadFile(doc, file);
   return { ...file, count: opts.top ? Math.min(opts.top, all.length) : all.length };

@@ -139,7 +139,7 @@ describe('the roundup picks in the store', () => {
       const got = up.getCandidate('old.example')!;
       expect(got).toMatchObject({ decision: 'include', tags: ['keep'], notes: 'old note', curatedAt: '2025-02-01T00:00:00.000Z' });
       expect(got.roundupRank ?? got.best ?? got.blurb ?? got.nameOverride ?? got.pickedAt).toBeUndefined();
-      expect(up.getSiteActivity('old.example')).toEqual({ postDates: ['2025-01-01'], feedUrl: 'https://old.example/feed' });
+      expect(up.getSiteActivity('old.example')).toEqual({ postDates: ['2025-01-01'], feedUrl: 'https://old.example/feed', updatedAt: '2025-01-01' });
       // A pick made now is newer than the old curation time: the old decision keeps its date.
       const r = up.decide('old.example', { rank: 1 }, '2026-10-01T00:00:00.000Z');
       expect(r.candidate.pickedAt).toMatchObject({ decision: '2025-02-01T00:00:00.000Z', roundupRank: '2026-10-01T00:00:00.000Z' });

@@ -16,7 +16,7 @@ import { newToken } from '../../crawler/sync-token.ts';
 import { closeMentorDb, getCandidate, openMentorDb, pagesOfSite, savePageAndCandidate } from '../../extension/lib/db.ts';
 import { checkServerModel, crawlStatusOf, currentModel } from '../../extension/lib/learning.ts';
 import { describeLearning, syncBookmarks, syncModel } from '../../extension/lib/sync.ts';
-import { newCandidate, scoreSite, SCORER_VERSION } from '../../scoring/index.ts';
+import { SCORER_VERSION } from '../../scoring/index.ts';
 import { MODEL, ModelError, type LinearModel } from '../../scoring/model.ts';
 import { scorerVersionOf } from '../../scoring/model-version.ts';
 import { decodeVector, encodeVector, scorePageWithVector, vectorScore } from '../../scoring/vector.ts';
@@ -33,10 +33,7 @@ const curator: LinearModel = { ...MODEL, id: 'curator-4', share: 0.6, bias: MODE
 /** Bookmarks the page as the background does (scored, with its vector unless `noVector`). */
 async function bookmark(url: string, title: string, opts: { noVector?: boolean; at?: string } = {}): Promise<void> {
   const { page, vector } = scorePageWithVector({ url, html: mentoringHtml(title), roundupYear: 2026 });
-  const others = await pagesOfSite(url);
-  const siteScore = scoreSite([...others.filter((p) => p.url !== url), page], { site: new URL(url).origin, roundupYear: 2026 });
-  const at = opts.at ?? '2026-05-01T10:00:00.000Z';
-  await savePageAndCandidate(page, newCandidate(siteScore, 'bookmark', at), at, opts.noVector ? undefined : encodeVector(vector));
+  await savePageAndCandidate(page, opts.at ?? '2026-05-01T10:00:00.000Z', opts.noVector ? undefined : encodeVector(vector));
 }
 
 beforeEach(async () => {
@@ -64,10 +61,10 @@ describe("the curator's model", () => {
     await bookmark('https://blog.example/first-meeting', 'Your first meeting as a mentor');
     await bookmark('https://blog.example/goals', 'Setting goals with your mentee');
     await bookmark('https://old.example/notes', 'Mentoring notes', { noVector: true });
-    expect((await syncModel(base, token, { roundupYear: 2026 })).state).toBe('same');
+    expect((await syncModel(base, token)).state).toBe('same');
 
     store.saveModel(4, curator, '2026-06-01T00:00:00.000Z');
-    const r = await syncModel(base, token, { roundupYear: 2026 });
+    const r = await syncModel(base, token);
     expect(r).toMatchObject({ state: 'taken', taken: { before: SCORER_VERSION, after: scorerVersionOf(curator), rescored: 2, withoutVector: 1, sites: 1 } });
     expect(describeLearning(r, { queued: 2 })).toBe(
       'Now scoring with your model curator-4; re-scored 2 pages (1 bookmarked before this version: re-scored when you bookmark them again). 2 bookmarked sites queued for a crawl.',
@@ -83,9 +80,9 @@ describe("the curator's model", () => {
     expect(site.siteScore.pagesScored).toBe(2);
 
     // Taken once: the next sync changes nothing; back to the shipped model when the server resets.
-    expect((await syncModel(base, token, { roundupYear: 2026 })).state).toBe('same');
+    expect((await syncModel(base, token)).state).toBe('same');
     store.saveModel(5, undefined, '2026-06-02T00:00:00.000Z');
-    expect(await syncModel(base, token, { roundupYear: 2026 })).toMatchObject({ state: 'taken', taken: { after: SCORER_VERSION, rescored: 2 } });
+    expect(await syncModel(base, token)).toMatchObject({ state: 'taken', taken: { after: SCORER_VERSION, rescored: 2 } });
     expect(await currentModel()).toBe(MODEL);
   });
 
@@ -99,7 +96,7 @@ describe("the curator's model", () => {
       'not an object',
     ];
     for (const body of bad) {
-      const r = await syncModel(base, token, { roundupYear: 2026, fetch: serve(body) });
+      const r = await syncModel(base, token, { fetch: serve(body) });
       expect(r.state).toBe('refused');
       expect(describeLearning(r, undefined)).toMatch(/^The server's model was refused: .+\. Scoring goes on with the model in use\.$/);
       expect(await currentModel()).toBe(MODEL);
@@ -107,7 +104,7 @@ describe("the curator's model", () => {
     expect(() => checkServerModel({ scorerVersion: 'x', model: { bias: 1 } })).toThrow(ModelError);
     // A server without the route (an older mentor-radar): nothing to take, no failure.
     const old = (async () => new Response('{"error":"not found"}', { status: 404 })) as unknown as typeof fetch;
-    expect((await syncModel(base, token, { roundupYear: 2026, fetch: old })).state).toBe('unavailable');
+    expect((await syncModel(base, token, { fetch: old })).state).toBe('unavailable');
   });
 
   it('a stored model that no longer reads (damaged storage) never breaks scoring', async () => {

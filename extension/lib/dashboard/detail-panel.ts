@@ -7,7 +7,7 @@ import { COMPONENT_NAMES, SOCIAL_LABELS, candidateName } from '../../../scoring/
 import type { Candidate, SiteComponentName, SiteOutreach } from '../../../scoring/index.ts';
 import type { StoredPage } from '../db.ts';
 import { clear, el, link, mailLink, safeHttpUrl, setText } from '../dom.ts';
-import { COMPONENT_LABELS, SOURCE_LABELS, flagLabel, kindLabel } from '../labels.ts';
+import { COMPONENT_LABELS, PAGE_SOURCE_LABELS, SOURCE_LABELS, flagLabel, kindLabel } from '../labels.ts';
 import { formatComponent, formatDate, formatScore } from './format.ts';
 import { scorerModelLabel } from '../../../scoring/model-version.ts';
 import { crawlStatusText, type CrawlStatus } from '../../../scoring/crawl-status.ts';
@@ -237,7 +237,7 @@ export class DetailPanel {
     put('detail-social', ...(social.length ? [list] : []));
   }
 
-  /** The pages of this site stored by bookmarks (crawled/imported candidates have none here). */
+  /** The pages this site is scored from (bookmarked, crawled, imported): as many as "Pages scored" says. */
   async showPages(site: string): Promise<void> {
     const token = ++this.pagesToken;
     const list = this.$('detail-pages');
@@ -252,7 +252,7 @@ export class DetailPanel {
     if (token !== this.pagesToken) return;
     pages.sort((a, b) => b.score - a.score);
     for (const p of pages) list.appendChild(this.pageItem(p));
-    if (pages.length === 0) list.appendChild(el(this.doc, 'li', { class: 'muted' }, 'No pages stored here (crawled or imported candidate).'));
+    if (pages.length === 0) list.appendChild(el(this.doc, 'li', { class: 'muted' }, 'No pages known here: this site came from a file without pages (CSV, or an export older than version 3).'));
     // The last page of a site cannot be removed (delete the site instead).
     if (pages.length === 1) list.querySelector('.remove-page')?.setAttribute('hidden', '');
   }
@@ -265,7 +265,8 @@ export class DetailPanel {
     const remove = el(doc, 'button', { type: 'button', class: 'remove-page', 'data-url': p.url, 'aria-label': `Remove the page "${title.slice(0, 200)}" from this site` }, 'Remove');
     head.append(el(doc, 'span', { class: 'page-score' }, formatScore(p.score)), link(doc, p.finalUrl || p.url, title, { class: 'page-title' }), remove);
     li.appendChild(head);
-    const meta = [formatDate(p.publishedAt) && `published ${formatDate(p.publishedAt)}`, `${p.wordCount} words`, p.flags.map(flagLabel).join('; ')].filter(Boolean).join(' · ');
+    const from = `${PAGE_SOURCE_LABELS[p.source] ?? 'bookmarked'} ${formatDate(p.scoredAt)}`.trim();
+    const meta = [from, formatDate(p.publishedAt) && `published ${formatDate(p.publishedAt)}`, `${p.wordCount} words`, p.flags.map(flagLabel).join('; ')].filter(Boolean).join(' · ');
     li.appendChild(el(doc, 'div', { class: 'muted' }, meta));
     const ev = el(doc, 'ul', { class: 'evidence' });
     for (const e of p.evidence) {

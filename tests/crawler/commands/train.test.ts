@@ -122,13 +122,17 @@ describe('train', () => {
     const get = async () => (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).json();
     try {
       expect((await fetch(url)).status).toBe(401);
-      expect(await get()).toEqual({ scorerVersion: SCORER_VERSION, modelId: null, trainedAt: null, model: null });
+      expect(await get()).toEqual({ scorerVersion: SCORER_VERSION, modelId: null, trainedAt: null, modelAt: null, model: null });
       expect((await run(['train', '--db', db, '--corpus', corpus, '--no-cv'])).code).toBe(0);
       const offered = await get();
       expect(offered).toMatchObject({ modelId: 'curator-1', scorerVersion: expect.stringMatching(/\.curator-1$/) });
       expect(scorerVersionOf(parseModel(offered.model))).toBe(offered.scorerVersion);
+      expect(offered.modelAt).toBe(offered.trainedAt);
       expect((await run(['train', '--db', db, '--reset'])).code).toBe(0);
-      expect((await get()).model).toBeNull();
+      const reset = await get();
+      expect(reset.model).toBeNull();
+      // The time of the return to the shipped model: the extension stamps its re-scored pages with it.
+      expect(Date.parse(reset.modelAt)).toBeGreaterThanOrEqual(Date.parse(offered.modelAt));
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
       served.close();

@@ -22,7 +22,7 @@ const entry = (site: string, over: Partial<ReturnType<typeof candidateOf>> = {})
 
 describe('DetailPanel', () => {
   it('shows the site with named meters, pages with flags in words and a Remove button', async () => {
-    const page: StoredPage = { ...pageOf('https://a.example/p', 70, { flags: ['thin', 'undated'] }), site: 'a.example', savedAt: '2026-01-01T00:00:00.000Z' };
+    const page: StoredPage = { ...pageOf('https://a.example/p', 70, { flags: ['thin', 'undated'] }), site: 'a.example', savedAt: '2026-01-01T00:00:00.000Z', scoredAt: '2026-01-01T00:00:00.000Z', source: 'crawl' };
     const panel = new DetailPanel(document, { pagesOfSite: async () => [page, { ...page, url: 'https://a.example/q' }], onError: () => undefined, saveTyped: () => undefined });
     panel.show(entry('a.example'));
     await vi.waitFor(() => expect(document.querySelectorAll('#detail-pages .page')).toHaveLength(2));
@@ -31,6 +31,8 @@ describe('DetailPanel', () => {
     expect(meters).toHaveLength(8);
     for (const m of meters) expect(m.getAttribute('aria-label')).toMatch(/^[A-Z]/);
     expect(document.querySelector('#detail-pages .page .muted')!.textContent).toContain('little text; no publication date');
+    // Where each page's score comes from, and when.
+    expect(document.querySelector('#detail-pages .page .muted')!.textContent).toMatch(/^crawled 2026-01-01 · /);
     const remove = document.querySelector('#detail-pages .remove-page')!;
     expect(remove.getAttribute('data-url')).toBe('https://a.example/p');
     expect(remove.getAttribute('aria-label')).toMatch(/^Remove the page/);
