@@ -165,6 +165,12 @@ export interface BadgeEmbedInput extends BadgeInput {
   roundupUrl?: string;
 }
 
+/** The badge's file name, the same from the CLI and the dashboard: badge-example.org-2026.svg (a port as _8080). */
+export function badgeFileName(site: string, year: number): string {
+  const safe = site.toLowerCase().replace(/:/g, '_').replace(/[^a-z0-9._-]/g, '-').slice(0, 100) || 'site';
+  return `badge-${safe}-${year}.svg`;
+}
+
 export class BadgeError extends Error {
   override name = 'BadgeError';
 }

@@ -2,11 +2,15 @@
 // sync becomes one candidate, and nothing the curator typed is lost. The merge is commutative and
 // idempotent (merge(a, b) = merge(b, a); merging the result with either side again changes
 // nothing), so the store, IndexedDB and sync converge whatever order records arrive in.
-import type { BestPlace, Candidate, CurationField, Decision, HistoryEntry, PickField, SiteScore, Source } from './types.ts';
+// A site's score is computed from the union of its pages from every source (site-pages.ts): the
+// merge never picks one side's score when pages are known, so the score of the union does not
+// depend on who had more pages, nor on the order or grouping of the merges.
+import type { BestPlace, Candidate, CurationField, Decision, HistoryEntry, PickField, SiteActivity, SitePage, SiteScore, Source } from './types.ts';
 import { BEST_PLACES, CURATION_FIELDS, DECISIONS, PICK_FIELDS, SOURCES } from './types.ts';
 import { siteKey } from './url.ts';
 import { compareStrings, compareTimes, isoInstant, isoOrUndefined } from './time.ts';
 import { oneLine } from './text.ts';
+import { livePages, mergeActivity, roundupYearOfPages, siteScoreOfPages, unionPages } from './site-pages.ts';
 
 export function newCandidate(siteScore: SiteScore, source: Source, at: string): Candidate {
   return {
@@ -102,29 +106,89 @@ function mergeNotes(a: Candidate, b: Candidate): string {
   return `${x}\n---\n${y}`;
 }
 
-/** Per year, the entry of the record whose site score won; on a full tie the higher score. */
-function mergeHistory(a: HistoryEntry[], b: HistoryEntry[], winner: 'a' | 'b' | 'tie'): HistoryEntry[] {
+/**
+ * Per year, the best site score the site had that year on any side (a max: commutative,
+ * associative, idempotent). A writer then records the merged score as the entry of its year
+ * (recordScoreInHistory), so that the year of the current score shows the current score.
+ */
+function mergeHistory(a: HistoryEntry[], b: HistoryEntry[]): HistoryEntry[] {
   const byYear = new Map<number, HistoryEntry>();
-  const put = (h: HistoryEntry, wins: boolean) => {
+  for (const h of [...a, ...b]) {
     const prev = byYear.get(h.year);
-    if (!prev || (wins && winner !== 'tie') || (winner === 'tie' && h.score > prev.score)) byYear.set(h.year, { year: h.year, score: h.score });
-  };
-  for (const h of a) put(h, winner === 'a');
-  for (const h of b) put(h, winner === 'b');
+    if (!prev || h.score > prev.score) byYear.set(h.year, { year: h.year, score: h.score });
+  }
   return [...byYear.values()].sort((p, q) => p.year - q.year);
 }
 
 /**
- * Which record's site score is kept: the one built from more pages, then the newer, then the
- * higher score, then (for a total order) the serialised score itself. > 0 when `a` wins.
+ * Between two site scores that came without pages (CSV, JSON before version 3): the one built
+ * from more pages, then the higher, then (for a total order) the serialised score. > 0 when `a`
+ * wins. A max over a total order of the scores alone, so the choice is associative too.
  */
-function compareScores(a: Candidate, b: Candidate): number {
-  return (
-    a.siteScore.pagesScored - b.siteScore.pagesScored ||
-    compareTimes(a.lastScoredAt, b.lastScoredAt) ||
-    a.siteScore.score - b.siteScore.score ||
-    compareStrings(JSON.stringify(a.siteScore), JSON.stringify(b.siteScore))
-  );
+function compareScoresWithoutPages(a: SiteScore, b: SiteScore): number {
+  return a.pagesScored - b.pagesScored || a.score - b.score || compareStrings(JSON.stringify(a), JSON.stringify(b));
+}
+
+/**
+ * The site score of the merge: scoreSite over the union of the pages when either side has pages
+ * (site-pages.ts); else the one of the two scores built from more pages. A side that has pages
+ * carries the score of its own pages (settleCandidate), so when only one side has pages and the
+ * other brings no activity, that score is the union's and is not computed again.
+ */
+function mergedSiteScore(a: Candidate, b: Candidate, pages: SitePage[] | undefined, activity: SiteActivity | undefined): SiteScore {
+  if (pages && pages.length > 0) {
+    const only = !b.pages ? a : !a.pages ? b : undefined;
+    const other = only === a ? b : a;
+    if (only && !other.activity) return only.siteScore;
+    return siteScoreOfPages(pages, activity) ?? only?.siteScore ?? a.siteScore;
+  }
+  return compareScoresWithoutPages(a.siteScore, b.siteScore) >= 0 ? a.siteScore : b.siteScore;
+}
+
+/**
+ * The candidate with its pages and activity in canonical form and the site score computed from
+ * them (site-pages.ts), that score its history's entry for the roundup year it was measured
+ * against. A candidate without pages is returned as it is. Every reader of a candidate with pages
+ * settles it (an import, a bookmark, a re-aggregation); mergeCandidates keeps it settled.
+ */
+export function settleCandidate(c: Candidate): Candidate {
+  if (!c.pages) return c;
+  const pages = unionPages(c.pages);
+  const activity = mergeActivity(c.activity);
+  const out: Candidate = { ...c, pages };
+  if (activity) out.activity = activity;
+  else delete out.activity;
+  const siteScore = siteScoreOfPages(pages, activity);
+  if (siteScore) out.siteScore = siteScore;
+  out.name = out.nameOverride || out.siteScore.name || out.site;
+  return recordScoreInHistory(out);
+}
+
+/**
+ * The candidate with its current site score as its history's entry for the year that score was
+ * measured against (the year of its newest page score), replacing that year's entry: what a writer
+ * (the store, the extension) keeps after a merge, whose history is the per-year best of both sides.
+ * A candidate without pages is returned as it is.
+ */
+export function recordScoreInHistory(c: Candidate): Candidate {
+  const year = c.pages?.length ? roundupYearOfPages(livePages(c.pages)) : undefined;
+  if (year === undefined) return c;
+  const current = c.history.find((h) => h.year === year);
+  if (current?.score === c.siteScore.score) return c;
+  const history = [...c.history.filter((h) => h.year !== year), { year, score: c.siteScore.score }].sort((p, q) => p.year - q.year);
+  return { ...c, history };
+}
+
+/** A new candidate from a site's pages (a bookmark, a crawl's re-aggregation), its score computed from them. */
+export function pagesCandidate(pages: SitePage[], source: Source, at: string, activity?: SiteActivity): Candidate {
+  const union = unionPages(pages);
+  const merged = mergeActivity(activity);
+  const siteScore = siteScoreOfPages(union, merged);
+  if (!siteScore) throw new Error('a candidate from pages needs at least one page');
+  const c = newCandidate(siteScore, source, at);
+  c.pages = union;
+  if (merged) c.activity = merged;
+  return recordScoreInHistory(c);
 }
 
 // ------------------------------------------------------------------ picks
@@ -198,20 +262,20 @@ export function mergeCandidates(a: Candidate, b: Candidate): Candidate {
   if (key !== siteKey(b.site)) {
     throw new Error(`cannot merge different sites: ${a.site} and ${b.site}`);
   }
-  const cmp = compareScores(a, b);
-  const scored = cmp >= 0 ? a : b;
-  const other = scored === a ? b : a;
+  const pages = a.pages || b.pages ? unionPages(a.pages, b.pages) : undefined;
+  const activity = mergeActivity(a.activity, b.activity);
+  const siteScore = mergedSiteScore(a, b, pages, activity);
   const merged: Candidate = {
     site: key,
     name: '',
-    siteScore: scored.siteScore,
+    siteScore,
     sources: unionSources(a.sources, b.sources),
     decision: 'undecided',
     tags: unionTags(a, b),
     notes: mergeNotes(a, b),
     firstSeenAt: compareTimes(a.firstSeenAt, b.firstSeenAt) <= 0 ? a.firstSeenAt : b.firstSeenAt,
     lastScoredAt: compareTimes(a.lastScoredAt, b.lastScoredAt) >= 0 ? a.lastScoredAt : b.lastScoredAt,
-    history: mergeHistory(a.history, b.history, cmp > 0 ? 'a' : cmp < 0 ? 'b' : 'tie'),
+    history: mergeHistory(a.history, b.history),
   };
   // Each pick's time is the later of the two: the last time the curator looked at it anywhere
   // (also when an undated value won over a dated clear), so curatedAt stays the latest time.
@@ -225,11 +289,13 @@ export function mergeCandidates(a: Candidate, b: Candidate): Candidate {
     const t = laterOf(isoOrUndefined(a.pickedAt?.[field]), isoOrUndefined(b.pickedAt?.[field]));
     if (t) pickedAt[field] = t;
   }
-  merged.name = merged.nameOverride || scored.siteScore.name || other.siteScore.name || key;
+  merged.name = merged.nameOverride || siteScore.name || (siteScore === a.siteScore ? b : a).siteScore.name || key;
   const curatedAt = [a.curatedAt, b.curatedAt].filter((t) => isoInstant(t) !== undefined).sort(compareTimes).pop();
   if (curatedAt) merged.curatedAt = curatedAt;
   // Present whenever the curator has touched the record, so no pick falls back to curatedAt again.
   if (curatedAt || Object.keys(pickedAt).length > 0 || a.pickedAt || b.pickedAt) merged.pickedAt = pickedAt;
+  if (pages) merged.pages = pages;
+  if (activity) merged.activity = activity;
   return merged;
 }
 

@@ -2,22 +2,25 @@
 // roundup live in csv.ts and markdown.ts.
 // Import is all or nothing: the first bad record throws an ImportError naming it.
 import Papa from 'papaparse';
-import { PICK_LIMITS, isBestPlace, isDecision, isSource, rankCandidates } from './candidate.ts';
+import { PICK_LIMITS, isBestPlace, isDecision, isSource, rankCandidates, settleCandidate } from './candidate.ts';
+import { mergeActivity, toSitePage } from './site-pages.ts';
 import { CSV_COLUMNS, csvUncell, decodeList } from './csv.ts';
 import { siteKey } from './url.ts';
 import { isoOrUndefined } from './time.ts';
 import { socialProfile } from './outreach.ts';
-import type { Candidate, ComponentName, CurationField, SiteComponents, SiteKind, SiteOutreach, SiteQuote, SiteScore, SocialNetwork, Source } from './types.ts';
+import type { Candidate, ComponentName, CurationField, PageScore, SiteActivity, SiteComponents, SiteKind, SiteOutreach, SitePage, SiteQuote, SiteScore, SocialNetwork, Source } from './types.ts';
 import { COMPONENT_NAMES, CURATION_FIELDS, SITE_KINDS, SOCIAL_NETWORKS } from './types.ts';
 
 
 export const JSON_FORMAT = 'mentor-radar/candidates';
 /**
  * 2: the curator's picks (roundupRank, best, blurb, nameOverride, pickedAt) and the site's quotes
- * and outreach. Version 1 files are still read (they have none of these).
+ * and outreach. 3: each site's `pages` (the page records its score is computed from, removed ones
+ * as tombstones; see site-pages.ts) and `activity`. Versions 1 and 2 are still read (their sites
+ * have no pages: each keeps the score it came with until a page of it is known).
  */
-export const JSON_VERSION = 2;
-const READABLE_VERSIONS = [1, 2];
+export const JSON_VERSION = 3;
+const READABLE_VERSIONS = [1, 2, 3];
 
 export interface CandidatesFile {
   format: typeof JSON_FORMAT;
@@ -175,6 +178,57 @@ function siteScoreOf(s: Record<string, unknown>, x: Record<string, unknown>, key
   return siteScore;
 }
 
+function pageOf(x: unknown, where: string, key: string): SitePage {
+  if (!isObj(x)) throw new ImportError(`${where}: not an object`);
+  const url = httpUrl(x.url, where);
+  const finalUrl = httpUrl(x.finalUrl, where) || url;
+  if (!finalUrl) throw new ImportError(`${where}: missing "url"`);
+  if (siteKeyOf(finalUrl, where, 'url') !== key) throw new ImportError(`${where}: ${JSON.stringify(finalUrl.slice(0, 100))} is not a page of ${key}`);
+  const scoredAt = isoOrUndefined(x.scoredAt);
+  if (!scoredAt) throw new ImportError(`${where}: scoredAt must be an ISO 8601 time`);
+  if (x.removedAt !== undefined && !isoOrUndefined(x.removedAt)) throw new ImportError(`${where}: removedAt must be an ISO 8601 time`);
+  if (x.rescoredAt !== undefined && !isoOrUndefined(x.rescoredAt)) throw new ImportError(`${where}: rescoredAt must be an ISO 8601 time`);
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  const outreach = isObj(x.outreach) ? x.outreach : {};
+  const page: PageScore & { rescoredAt?: string } = {
+    url,
+    finalUrl,
+    title: str(x.title),
+    lang: str(x.lang),
+    scorerVersion: str(x.scorerVersion, 'unknown'),
+    score: score100(x.score, where),
+    components: siteComponents(x.components),
+    evidence: list(x.evidence).filter(isObj).map((e) => ({ component: str(e.component) as ComponentName, text: str(e.text) })),
+    flags: list(x.flags).filter((f): f is string => typeof f === 'string'),
+    feedUrls: list(x.feedUrls).filter((f): f is string => typeof f === 'string'),
+    siteKind: kindOf(x.siteKind),
+    wordCount: Math.max(0, Math.trunc(Number(x.wordCount) || 0)),
+    outreach: {
+      authors: list(outreach.authors).filter((a): a is string => typeof a === 'string'),
+      contactUrls: list(outreach.contactUrls).filter((a): a is string => typeof a === 'string'),
+      emails: list(outreach.emails).filter((a): a is string => typeof a === 'string'),
+      social: list(outreach.social).filter(isObj).map((p) => ({ network: str(p.network) as SocialNetwork, url: str(p.url) })),
+    },
+  };
+  if (str(x.publishedAt)) page.publishedAt = str(x.publishedAt);
+  if (str(x.siteName)) page.siteName = str(x.siteName);
+  if (str(x.jsonLdSiteName)) page.jsonLdSiteName = str(x.jsonLdSiteName);
+  const rescoredAt = isoOrUndefined(x.rescoredAt);
+  if (rescoredAt) page.rescoredAt = rescoredAt;
+  return toSitePage(page, scoredAt, isSource(x.source) ? x.source : 'import', isoOrUndefined(x.removedAt));
+}
+
+function activityOf(x: unknown, where: string): SiteActivity | undefined {
+  if (!isObj(x)) return undefined;
+  const a: SiteActivity = { postDates: (Array.isArray(x.postDates) ? x.postDates : []).filter((d): d is string => typeof d === 'string') };
+  const feed = httpUrl(x.feedUrl, `${where}: activity`);
+  if (feed) a.feedUrl = feed;
+  if (str(x.feedTitle)) a.feedTitle = str(x.feedTitle);
+  const at = isoOrUndefined(x.updatedAt);
+  if (at) a.updatedAt = at;
+  return mergeActivity(a);
+}
+
 function candidateFromJson(x: unknown, i: number, now: string): Candidate {
   const where = `candidate ${i + 1}`;
   if (!isObj(x)) throw new ImportError(`${where}: not an object`);
@@ -223,6 +277,13 @@ function candidateFromJson(x: unknown, i: number, now: string): Candidate {
   if (curatedAt) c.curatedAt = curatedAt;
   const pickedAt = pickedAtOf(x.pickedAt);
   if (pickedAt) c.pickedAt = pickedAt;
+  const activity = activityOf(x.activity, where);
+  if (activity) c.activity = activity;
+  if (Array.isArray(x.pages)) {
+    c.pages = x.pages.map((p, j) => pageOf(p, `${where}: page ${j + 1}`, key));
+    // The score of a site with pages is always the score of its pages, whatever the file says.
+    return settleCandidate(c);
+  }
   return c;
 }
 

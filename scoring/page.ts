@@ -3,14 +3,15 @@
 import type { ComponentName, Evidence, PageComponents, PageScore, SiteKind, PageFlag } from './types.ts';
 import { extract, type Extracted } from './extract.ts';
 import { computeFeatures, sat, type Features } from './features.ts';
-import { LEXICON_NAMES, LEXICON_VERSION, LEXICONS, type LexiconName } from './lexicons.ts';
-import { MODEL, calibrate, fnv1a, predict, type LinearModel } from './model.ts';
+import { LEXICON_NAMES, type LexiconName } from './lexicons.ts';
+import { MODEL, combineScore, predict, type LinearModel, type ScoreParts } from './model.ts';
+import { scorerVersionOf } from './model-version.ts';
 import { LANGS, type DetectedLang, type Lang } from './lang.ts';
 import { jsonLdSiteName } from './identity.ts';
 import { pageOutreach } from './outreach.ts';
 
-/** Changes whenever the weights, the lexicons or the scoring code's version change. */
-export const SCORER_VERSION = `2.0.0+${fnv1a(JSON.stringify(MODEL) + LEXICON_VERSION + JSON.stringify(LEXICONS))}`;
+/** Changes whenever the weights, the lexicons or the scoring code's version change (model-version.ts). */
+export const SCORER_VERSION = scorerVersionOf(MODEL);
 
 export interface ScorePageInput {
   url: string;
@@ -182,8 +183,13 @@ export function scorePage(input: ScorePageInput): PageScore {
   return scoreAnalysed(input, analysePage(input), MODEL);
 }
 
-/** Score from an analysis with a given model (evaluation passes a per-fold model). */
+/** Score from an analysis with a given model (evaluation passes a per-fold model; the crawler the store's). */
 export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: LinearModel): PageScore {
+  return scoreAnalysedParts(input, a, model).page;
+}
+
+/** The same, with the score's model-independent parts (a stored page vector keeps them: vector.ts). */
+export function scoreAnalysedParts(input: ScorePageInput, a: PageAnalysis, model: LinearModel): { page: PageScore; parts: ScoreParts } {
   const { extracted: ex, features: f } = a;
   const url = typeof input.url === 'string' ? input.url : '';
   const finalUrl = input.finalUrl ?? url;
@@ -264,15 +270,15 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
   const pg = components.programGuidance;
   const G = Math.min(1, Math.max(mg, pg) + 0.35 * Math.min(mg, pg));
   const lexScore = components.relevance * (0.15 + 0.85 * (0.65 * G + 0.2 * components.actionability + 0.15 * components.quality));
-  const modelP = predict(model, f);
-  const combined = 0.6 * lexScore + 0.4 * modelP * Math.min(1, components.relevance * 1.5);
-  let raw = combined * (0.92 + 0.08 * freshness);
-  if (thin) raw *= 0.75;
-  // Stuffed pages get no second opinion either: the model reads "mentor" density as relevance.
-  if (stuffing) raw *= 0.4;
-  // Nor do software documentation and "Mentor" products: their mentor words are names.
-  if (softwareDocs || brand) raw *= 0.5;
-  const score = Math.round(calibrate(model, Math.min(1, Math.max(0, raw))) * 1000) / 10;
+  // The model's opinion counts gated by relevance; the penalties apply in this order (model.ts, combineScore):
+  // thin pages, stuffed pages (no second opinion either: the model reads "mentor" density as relevance),
+  // software documentation and "Mentor" products (their mentor words are names).
+  const pens: number[] = [];
+  if (thin) pens.push(0.75);
+  if (stuffing) pens.push(0.4);
+  if (softwareDocs || brand) pens.push(0.5);
+  const parts: ScoreParts = { lex: lexScore, gate: Math.min(1, components.relevance * 1.5), fresh: freshness, pens };
+  const score = combineScore(parts, predict(model, f), model);
 
   const evidence = pickEvidence(f);
 
@@ -283,7 +289,7 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
     finalUrl,
     title: ex.title,
     lang,
-    scorerVersion: SCORER_VERSION,
+    scorerVersion: scorerVersionOf(model),
     score,
     components,
     evidence,
@@ -299,5 +305,5 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
   if (ldName) out.jsonLdSiteName = ldName;
   const outreach = pageOutreach(ex);
   if (outreach) out.outreach = outreach;
-  return out;
+  return { page: out, parts };
 }

@@ -40,6 +40,40 @@ export function bestThree(ordered: Candidate[]): Candidate[] {
   return marked.length > 0 ? marked.slice(0, 3) : ordered.slice(0, 3);
 }
 
+/** A site of the roundup with where it stands, as the Markdown draft prints it. */
+export interface PlacedCandidate {
+  c: Candidate;
+  /** 1-based position in the roundup's list. */
+  position: number;
+  /** Its place among the best three (the curator's, or the list's top three when none is marked). */
+  place?: BestPlace;
+}
+
+/** The roundup in the curator's order, each site with its position and its place among the best three. */
+export function roundupPlaces(candidates: Candidate[], opts: RoundupOptions = {}): PlacedCandidate[] {
+  const ordered = roundupOrder(candidates, opts);
+  const best = bestThree(ordered);
+  return ordered.map((c, i) => {
+    const b = best.indexOf(c);
+    const place = b < 0 ? undefined : (c.best ?? b + 1);
+    return place === 1 || place === 2 || place === 3 ? { c, position: i + 1, place } : { c, position: i + 1 };
+  });
+}
+
+/** Where a site stands in the roundup: what its badge says. */
+export interface RoundupPlace {
+  /** 1-based position in the roundup's list; undefined when the site is not in the roundup. */
+  position?: number;
+  place?: BestPlace;
+}
+
+/** The position and best place of `site` (a site key) in the roundup of `candidates`. */
+export function roundupPlace(candidates: Candidate[], site: string, opts: RoundupOptions = {}): RoundupPlace {
+  const found = roundupPlaces(candidates, opts).find((p) => p.c.site === site);
+  if (!found) return {};
+  return found.place ? { position: found.position, place: found.place } : { position: found.position };
+}
+
 export interface ListEdit {
   /** The whole list with the edit applied (same order as given). */
   candidates: Candidate[];

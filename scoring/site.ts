@@ -13,6 +13,8 @@ export interface ScoreSiteOptions {
   site?: string;
   roundupYear?: number;
   activity?: SiteActivityInput;
+  /** The scorerVersion of the model its pages were scored with (default: the shipped model's). */
+  scorerVersion?: string;
 }
 
 const r3 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
@@ -165,7 +167,7 @@ export function scoreSite(pages: PageScore[], opts: ScoreSiteOptions = {}): Site
     bestPageUrl: best.finalUrl || best.url,
     siteKind,
     reasons: reasons.slice(0, 3).map((r) => r[1]),
-    scorerVersion: SCORER_VERSION,
+    scorerVersion: opts.scorerVersion ?? SCORER_VERSION,
   };
   if (lastPostAt) out.lastPostAt = lastPostAt;
   if (feedUrl) out.feedUrl = feedUrl;

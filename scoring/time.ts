@@ -48,3 +48,9 @@ export function compareTimes(a: string | undefined, b: string | undefined): numb
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The UTC day (YYYY-MM-DD) of an ISO 8601 date or date-time, or undefined for anything else. */
+export function isoDay(s: unknown): string | undefined {
+  const t = isoInstant(s);
+  return t === undefined ? undefined : new Date(t).toISOString().slice(0, 10);
+}

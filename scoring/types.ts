@@ -174,6 +174,37 @@ export type PickField = (typeof PICK_FIELDS)[number];
 export const CURATION_FIELDS = [...PICK_FIELDS, 'notes', 'tags'] as const;
 export type CurationField = (typeof CURATION_FIELDS)[number];
 
+/**
+ * One page of a site as the merge keeps it (site-pages.ts): the PageScore, when it was scored and by
+ * which source, with `url` and `finalUrl` both the normalised final URL (the record's key). A site's
+ * score is scoreSite over its pages from every source, the newest record per URL winning.
+ */
+export interface SitePage extends PageScore {
+  /** ISO 8601: when this score was made. The newest record per URL wins. */
+  scoredAt: string;
+  /**
+   * ISO 8601, set only by a re-score from the page's vector (issue 11: a curator's model, or back to
+   * the shipped one): the time of the model that re-scored it (when the store took that model into
+   * use), not the wall time of the re-score, so that every side re-scoring the same reading with the
+   * same model writes the same record. `scoredAt` stays when the page was read: a re-score never
+   * beats a newer reading of the page; of two records of one reading, the later model's wins.
+   */
+  rescoredAt?: string;
+  /** Who scored it: the crawler, a bookmark in the extension, or an import without a source. */
+  source: Source;
+  /**
+   * ISO 8601: the curator removed the page from its site (a tombstone, later than `scoredAt`). A
+   * newer score of the page (a re-crawl, a new bookmark) brings it back.
+   */
+  removedAt?: string;
+}
+
+/** A site's activity as carried with its candidate: the post dates, and the feed with when it was read. */
+export interface SiteActivity extends SiteActivityInput {
+  /** ISO 8601: when the feed URL and title were read; the latest wins a merge. */
+  updatedAt?: string;
+}
+
 export interface Candidate {
   /** Normalised site key (see siteKey in url.ts). */
   site: string;
@@ -210,6 +241,14 @@ export interface Candidate {
    * (a writer that does not date picks changed it since), dates every pick at `curatedAt`.
    */
   pickedAt?: Partial<Record<CurationField, string>>;
+  /**
+   * The site's pages from every source (site-pages.ts: newest per URL, at most MAX_SITE_PAGES,
+   * removed ones as tombstones), when known. A candidate with pages always carries the siteScore
+   * of its pages (settleCandidate); one without (CSV, JSON before version 3) keeps the score it came with.
+   */
+  pages?: SitePage[];
+  /** The site's activity (feed and sitemap post dates, feed URL and title), merged like the pages. */
+  activity?: SiteActivity;
 }
 
 /** Post dates a crawler (or a feed read by the extension) found for a site: feeds, sitemaps, archives. */

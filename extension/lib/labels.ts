@@ -32,6 +32,13 @@ export const SOURCE_LABELS: Record<Source, string> = {
   import: 'Import',
 };
 
+/** How one page of a site came to be scored, before its date ("crawled 2026-11-24"). */
+export const PAGE_SOURCE_LABELS: Record<Source, string> = {
+  crawl: 'crawled',
+  bookmark: 'bookmarked',
+  import: 'imported',
+};
+
 /** The scorer's page flags (scoring/page.ts), said the way a curator would. */
 export const FLAG_LABELS: Record<string, string> = {
   'coaching-only': 'about coaching rather than mentoring',

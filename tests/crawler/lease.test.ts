@@ -60,6 +60,25 @@ async function leased(db: string, child: ChildProcess): Promise<void> {
   }
 }
 
+/** The crawl holding the lease has written its crawl row (the lease is taken a moment before). */
+async function begun(db: string): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      const d = new Database(db, { readonly: true, fileMustExist: true });
+      try {
+        if ((d.prepare('SELECT COUNT(*) AS n FROM crawls').get() as { n: number }).n > 0) return;
+      } finally {
+        d.close();
+      }
+    } catch {
+      /* not there yet */
+    }
+    if (Date.now() - t0 > 15_000) throw new Error('the first crawl never began');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 const exited = (c: ChildProcess) => new Promise<number | null>((r) => (c.exitCode !== null ? r(c.exitCode) : c.once('exit', (code) => r(code))));
 
 describe('one crawl per store', () => {
@@ -94,6 +113,7 @@ describe('one crawl per store', () => {
     const db = join(dir, 'killed.db');
     const first = holder(db, 1000);
     await leased(db, first);
+    await begun(db); // killed before its crawl row exists, there would be nothing to resume
     first.kill('SIGKILL');
     await exited(first);
     expect(leaseRow(db)?.pid).toBe(first.pid); // left behind

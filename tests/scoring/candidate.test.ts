@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PickError, applyPicks, candidateName, mergeAll, mergeCandidates, newCandidate, rankCandidates } from '../../scoring/candidate.ts';
+import { PickError, applyPicks, candidateName, mergeAll, mergeCandidates, newCandidate, rankCandidates, settleCandidate } from '../../scoring/candidate.ts';
+import { toSitePage } from '../../scoring/site-pages.ts';
 import { siteKey } from '../../scoring/url.ts';
-import { DECISIONS, SOURCES, type Candidate, type SiteScore } from '../../scoring/types.ts';
+import { DECISIONS, SOURCES, type Candidate, type PageScore, type SiteScore } from '../../scoring/types.ts';
 
 function siteScore(site: string, score: number, pagesScored = 1): SiteScore {
   return {
@@ -213,6 +214,26 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 /** FC_RUNS=20000 for a longer search than CI's. */
 const RUNS = Number(process.env.FC_RUNS) || 1500;
 
+/** A page of mentors.example as the merge keeps it: a few URLs (one with a tracking parameter), times, scores, removals. */
+function pageScore(url: string, score: number, relevance: number): PageScore {
+  return {
+    url, finalUrl: url, title: `Guide ${url.slice(-1)} – Mentors`, lang: 'en', scorerVersion: 'test', score,
+    components: { relevance, mentorGuidance: 0.6, programGuidance: 0.5, actionability: 0.4, quality: 0.6, freshness: 0.5 },
+    evidence: [{ component: 'mentorGuidance', text: `Meet your mentee every two weeks (${url}).` }],
+    flags: [], publishedAt: '2026-03-01', feedUrls: [], siteKind: 'blog', wordCount: 800,
+  };
+}
+const arbPageRecord = fc
+  .record({
+    url: fc.constantFrom('https://mentors.example/a', 'https://mentors.example/a?utm_source=x', 'https://www.mentors.example/b', 'https://mentors.example/c'),
+    score: fc.constantFrom(20, 55.5, 80),
+    relevance: fc.constantFrom(0.3, 0.9),
+    at: fc.constantFrom(...TIMES.slice(0, 5)),
+    removedAt: maybe(fc.constantFrom('2026-01-01T00:00:00Z', '2026-02-15T00:00:00Z')),
+    source: fc.constantFrom(...SOURCES),
+  })
+  .map((r) => toSitePage(pageScore(r.url, r.score, r.relevance), r.at, r.source, r.removedAt));
+
 const arbCandidate: fc.Arbitrary<Candidate> = fc
   .record({
     pages: fc.integer({ min: 1, max: 3 }),
@@ -231,6 +252,8 @@ const arbCandidate: fc.Arbitrary<Candidate> = fc
     history: fc.dictionary(fc.constantFrom('2024', '2025', '2026'), fc.constantFrom(10, 40, 55)),
     curatedAt: maybe(time),
     pickedAt: maybe(fc.record({ decision: time, roundupRank: time, best: time, blurb: time, nameOverride: time, notes: time, tags: time }, { requiredKeys: [] })),
+    pageRecords: maybe(fc.array(arbPageRecord, { maxLength: 4 })),
+    activity: maybe(fc.record({ postDates: fc.subarray(['2026-01-05', '2025-06-01T08:00:00Z', '2026-07-07']), feedUrl: fc.constantFrom('https://mentors.example/feed', 'https://mentors.example/atom'), updatedAt: fc.constantFrom(...TIMES.slice(0, 4)) }, { requiredKeys: ['postDates'] })),
   })
   .map((r) => {
     const c: Candidate = {
@@ -245,8 +268,10 @@ const arbCandidate: fc.Arbitrary<Candidate> = fc
       lastScoredAt: r.lastScoredAt,
       history: Object.entries(r.history).map(([year, score]) => ({ year: Number(year), score })),
     };
-    for (const k of ['roundupRank', 'best', 'blurb', 'nameOverride', 'curatedAt', 'pickedAt'] as const) if (r[k] !== undefined) (c as unknown as Record<string, unknown>)[k] = r[k];
-    return c;
+    for (const k of ['roundupRank', 'best', 'blurb', 'nameOverride', 'curatedAt', 'pickedAt', 'activity'] as const) if (r[k] !== undefined) (c as unknown as Record<string, unknown>)[k] = r[k];
+    if (r.pageRecords) c.pages = r.pageRecords;
+    // A candidate with pages carries the score of its pages (every writer settles it).
+    return settleCandidate(c);
   });
 
 describe('mergeCandidates, property-style over generated pairs', () => {
@@ -271,6 +296,31 @@ describe('mergeCandidates, property-style over generated pairs', () => {
     );
   });
 
+  it('gives the same site whatever the order and grouping of the merges (mergeAll over shuffles): score, pages, activity, history, sources, dates', () => {
+    const site = (c: Candidate) => ({
+      siteScore: c.siteScore,
+      pages: c.pages,
+      activity: c.activity,
+      history: c.history,
+      sources: c.sources,
+      firstSeenAt: c.firstSeenAt,
+      lastScoredAt: c.lastScoredAt,
+    });
+    const arbList = fc.array(arbCandidate, { minLength: 2, maxLength: 5 }).chain((l) => fc.tuple(fc.constant(l), fc.shuffledSubarray(l, { minLength: l.length, maxLength: l.length })));
+    fc.assert(
+      fc.property(arbList, ([list, shuffled]) => {
+        const expected = site(mergeAll(list)[0]);
+        expect(site(mergeAll(shuffled)[0])).toEqual(expected);
+        // Grouped from the right instead of the left, and every record merged in twice.
+        expect(site(list.reduceRight((acc, c) => mergeCandidates(c, acc)))).toEqual(expected);
+        expect(site(mergeAll([...list, ...shuffled])[0])).toEqual(expected);
+        // With pages on any side, the score is the score of the union of all the pages.
+        if (expected.pages?.length) expect(expected.siteScore.pagesScored).toBe(expected.pages.filter((p) => !p.removedAt).length || expected.pages.length);
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
+
   it('loses nothing typed: every tag, every note, a set pick survives unless the other side changed it later', () => {
     fc.assert(
       fc.property(arbCandidate, arbCandidate, (a, b) => {
@@ -282,7 +332,8 @@ describe('mergeCandidates, property-style over generated pairs', () => {
         const fresh = newCandidate(siteScore('https://mentors.example', 99, 50), 'crawl', '2027-01-01T00:00:00.000Z');
         const kept = mergeCandidates(a, fresh);
         for (const f of ['decision', 'roundupRank', 'best', 'blurb', 'nameOverride', 'notes'] as const) expect(kept[f]).toEqual(a[f]);
-        expect(candidateName(kept)).toBe(a.nameOverride ?? 'mentors.example');
+        // A site with pages is scored (and named) from them; a fresh crawl without pages does not change that.
+        expect(candidateName(kept)).toBe(a.nameOverride ?? (a.pages?.length ? a.siteScore.name : 'mentors.example'));
       }),
       { numRuns: Math.ceil(RUNS / 2) },
     );

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, JSON_VERSION, candidatesToJson, parseCandidates } from '../../scoring/export.ts';
 import { candidatesToCsv } from '../../scoring/csv.ts';
-import { applyPicks, mergeAll } from '../../scoring/candidate.ts';
+import { applyPicks, mergeAll, mergeCandidates, pagesCandidate } from '../../scoring/candidate.ts';
+import { scorePage } from '../../scoring/page.ts';
+import { toSitePage } from '../../scoring/site-pages.ts';
+import { CRAWLED_PAGES } from './site-fixture.ts';
 import type { Candidate } from '../../scoring/types.ts';
 import { NOW, candidate } from './fixtures-candidates.ts';
 
@@ -18,7 +21,7 @@ describe('JSON export and import', () => {
 
   it(`is version ${JSON_VERSION} and keeps every field, picks, pick times, quotes and outreach included`, () => {
     const text = candidatesToJson(list, NOW);
-    expect(JSON.parse(text).version).toBe(2);
+    expect(JSON.parse(text).version).toBe(3);
     expect(parseCandidates(text, NOW)).toEqual(list);
   });
 
@@ -37,6 +40,56 @@ describe('JSON export and import', () => {
     expect(c.curatedAt).toBeUndefined();
     expect(c.pickedAt).toEqual({ decision: '2026-01-01T00:00:00Z' });
     expect(Object.getPrototypeOf(c.pickedAt)).toBe(Object.prototype);
+  });
+});
+
+describe('JSON version 3: the pages and activity a site is scored from', () => {
+  const origin = 'https://bridgeway.example';
+  const pages = CRAWLED_PAGES.map((p) => toSitePage(scorePage({ url: origin + p.path, html: p.html, roundupYear: 2026 }), '2026-10-01T00:00:00.000Z', 'crawl'));
+  const removed = toSitePage(pages[5], pages[5].scoredAt, 'crawl', '2026-10-02T00:00:00.000Z');
+  const site = { ...pagesCandidate([...pages.slice(0, 5), removed], 'crawl', '2026-10-02T00:00:00.000Z', { postDates: ['2026-09-01'], feedUrl: `${origin}/feed`, updatedAt: '2026-10-01T00:00:00.000Z' }), decision: 'include' as const };
+
+  it('round-trips every page record (removals too) and the activity; the score is the score of the pages', () => {
+    const [back] = parseCandidates(candidatesToJson([site], NOW), NOW);
+    expect(back).toEqual(site);
+    expect(back.siteScore.pagesScored).toBe(5);
+    expect(back.pages?.find((p) => p.removedAt)?.url).toBe(`${origin}/about`);
+  });
+
+  it('recomputes a site score the file misstates from the pages it carries', () => {
+    const lying = JSON.parse(candidatesToJson([site], NOW));
+    lying.candidates[0].siteScore.score = 99;
+    lying.candidates[0].siteScore.pagesScored = 40;
+    expect(parseCandidates(JSON.stringify(lying), NOW)[0].siteScore).toEqual(site.siteScore);
+  });
+
+  it('still reads version 2 (no pages): such a site keeps the score it came with', () => {
+    const v2 = JSON.parse(candidatesToJson([candidate('https://a.example', 61)], NOW));
+    v2.version = 2;
+    const [c] = parseCandidates(JSON.stringify(v2), NOW);
+    expect([c.pages, c.siteScore.score, c.siteScore.pagesScored]).toEqual([undefined, 61, 4]);
+  });
+
+  it('refuses a page of another site, a page without a time or URL, naming the record and the page', () => {
+    const withPage = (page: object) => JSON.stringify([{ site: 'bridgeway.example', siteScore: { score: 5 }, pages: [pages[0], page] }]);
+    expect(() => parseCandidates(withPage({ ...pages[1], url: 'https://evil.example/x', finalUrl: 'https://evil.example/x' }), NOW)).toThrow(/^candidate 1: page 2: .* is not a page of bridgeway.example/);
+    expect(() => parseCandidates(withPage({ ...pages[1], scoredAt: 'Sat Jan 01 2000' }), NOW)).toThrow(/candidate 1: page 2: scoredAt must be an ISO 8601 time/);
+    expect(() => parseCandidates(withPage({ ...pages[1], url: 'javascript:alert(1)', finalUrl: '' }), NOW)).toThrow(/candidate 1: page 2: not an http\(s\) URL/);
+    expect(() => parseCandidates(withPage({ ...pages[1], score: 400 }), NOW)).toThrow(/page 2: score must be a number/);
+    expect(() => parseCandidates(withPage({ ...pages[1], rescoredAt: 'last week' }), NOW)).toThrow(/candidate 1: page 2: rescoredAt must be an ISO 8601 time/);
+  });
+
+  it("carries a re-scored page's rescoredAt (issue 11), so the reader keeps the later model's score", () => {
+    const rescored = toSitePage({ ...pages[0], score: 91, scorerVersion: '2.0.0+0badf00d.curator-2', rescoredAt: '2026-11-01T00:00:00Z' }, pages[0].scoredAt, 'crawl');
+    const newer = { ...pagesCandidate([rescored, ...pages.slice(1, 5)], 'crawl', '2026-11-01T00:00:00.000Z'), decision: 'include' as const };
+    const [back] = parseCandidates(candidatesToJson([newer], NOW), NOW);
+    const again = back.pages?.find((p) => p.url === rescored.url);
+    expect(again).toEqual(rescored);
+    expect(again?.rescoredAt).toBe('2026-11-01T00:00:00.000Z');
+    // Merged with the file of before the re-score (same readings), in either order: the re-scored page wins.
+    const [old] = parseCandidates(candidatesToJson([site], NOW), NOW);
+    expect(mergeCandidates(old, back).pages?.find((p) => p.url === rescored.url)).toEqual(rescored);
+    expect(mergeCandidates(back, old).siteScore).toEqual(mergeCandidates(old, back).siteScore);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PickError } from '../../scoring/candidate.ts';
-import { applyRoundupChange, bestThree, roundupOrder, setBestPlace, setRoundupRank } from '../../scoring/roundup.ts';
+import { applyRoundupChange, bestThree, roundupOrder, roundupPlace, roundupPlaces, setBestPlace, setRoundupRank } from '../../scoring/roundup.ts';
 import type { Candidate } from '../../scoring/types.ts';
 import { candidate } from './fixtures-candidates.ts';
 
@@ -107,5 +107,27 @@ describe('applyRoundupChange', () => {
     const list = roundup();
     expect(() => applyRoundupChange(list, 'a.example', { blurb: 'ok', best: 5 as never }, AT)).toThrow(PickError);
     expect(list).toEqual(roundup());
+  });
+});
+
+describe('roundupPlaces and roundupPlace (what the badge says)', () => {
+  it('gives each site its position, and a place when it is among the best three: the implied top three, else only the marked ones', () => {
+    const list = roundup();
+    expect(roundupPlaces(list).map((p) => [p.c.site, p.position, p.place])).toEqual([
+      ['a.example', 1, 1],
+      ['b.example', 2, 2],
+      ['d.example', 3, 3],
+    ]);
+    const marked = setBestPlace(list, 'd.example', 1, AT).candidates;
+    expect(roundupPlaces(marked).map((p) => [p.c.site, p.place])).toEqual([
+      ['a.example', undefined],
+      ['b.example', undefined],
+      ['d.example', 1],
+    ]);
+    expect(roundupPlace(marked, 'd.example')).toEqual({ position: 3, place: 1 });
+    expect(roundupPlace(marked, 'a.example')).toEqual({ position: 1 });
+    expect(roundupPlace(marked, 'c.example')).toEqual({});
+    expect(roundupPlace(marked, 'c.example', { withShortlist: true })).toEqual({ position: 3 });
+    expect(roundupPlace(marked, 'e.example')).toEqual({});
   });
 });
