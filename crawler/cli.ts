@@ -15,7 +15,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   list: { summary: 'show the ranked candidates', load: () => import('./commands/list.ts') },
   export: { summary: 'write the ranked candidates as CSV, JSON or a Markdown draft', load: () => import('./commands/export.ts') },
   import: { summary: "merge an export (the extension's or ours) into the store", load: () => import('./commands/import.ts') },
-  decide: { summary: 'set the decision, note and tags of a site', load: () => import('./commands/decide.ts') },
+  decide: { summary: "set the curator's picks on a site: decision, rank, best three, blurb, name, note, tags", load: () => import('./commands/decide.ts') },
+  badge: { summary: 'write the winner badge of a site (SVG) and print its embed snippet', load: () => import('./commands/badge.ts') },
+  train: { summary: "learn from the curator's decisions (or --reset to the shipped model)", load: () => import('./commands/train.ts') },
   serve: { summary: 'loopback sync API for the browser extension', load: () => import('./commands/serve.ts') },
 };
 

@@ -35,3 +35,8 @@ export const CRAWL_DEFAULTS = {
 export const LEASE_HEARTBEAT_MS = 30_000;
 /** ... and taken over by another crawl once its heartbeat is older than this. */
 export const LEASE_STALE_MS = 2 * 60_000;
+
+/** Pages per site of a crawl of the bookmark queue (crawl --queued) unless --pages-per-site says otherwise: a deep crawl. */
+export const DEEP_PAGES_PER_SITE = 40;
+/** How often a running schedule looks at the bookmark queue (issue 11: "within a minute"). */
+export const QUEUE_POLL_MS = 30_000;

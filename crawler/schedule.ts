@@ -2,11 +2,13 @@
 // (never two at once: croner's `protect` in this process, the store's lease across processes),
 // recrawls known candidates whose content is older than an adaptive interval (shorter for
 // sites whose pages changed at the last visit, longer for those that did not), and logs each
-// run's report.
+// run's report. Beside the cron it polls the bookmark queue (issue 11): a site a bookmark queued is
+// crawled within QUEUE_POLL_MS, under the same rules (never two crawls at once, the store's lease).
 import { Cron } from 'croner';
-import { DEFAULT_DB_PATH } from './constants.ts';
+import { DEFAULT_DB_PATH, QUEUE_POLL_MS } from './constants.ts';
 import { runCrawl, type CrawlOptions } from './crawl/run.ts';
 import { LeaseHeldError } from './crawl/lease.ts';
+import { QueueBlockedError, runQueuedCrawl } from './crawl/queued.ts';
 import { openStore, type SiteFreshness, type Store } from './store/index.ts';
 import { formatReport, type CrawlReport } from './report.ts';
 
@@ -81,6 +83,8 @@ export interface ScheduleOptions {
   /** Stop after this many ticks (a tick another crawl kept off the store counts). */
   maxRuns?: number;
   timezone?: string;
+  /** How often the bookmark queue is looked at (default 30 s; 0 = never). */
+  queuePollMs?: number;
 }
 
 export interface ScheduleHandle {
@@ -95,6 +99,10 @@ export interface ScheduleHandle {
   readonly runs: number;
   /** Ticks that could not crawl: another crawl held the store, or the crawl failed. */
   readonly failed: number;
+  /** Crawls of the bookmark queue run so far. */
+  readonly queueRuns: number;
+  /** Looks at the bookmark queue now (as the poll does): the report of the crawl it ran, if any. */
+  pollQueue(): Promise<CrawlReport | undefined>;
 }
 
 export function runSchedule(opts: ScheduleOptions): ScheduleHandle {
@@ -105,6 +113,8 @@ export function runSchedule(opts: ScheduleOptions): ScheduleHandle {
   let skipped = 0;
   let runs = 0;
   let failed = 0;
+  let queueRuns = 0;
+  let lastQueueNote = '';
   let resolveDone: () => void = () => undefined;
   const done = new Promise<void>((r) => {
     resolveDone = r;
@@ -139,14 +149,58 @@ export function runSchedule(opts: ScheduleOptions): ScheduleHandle {
         return undefined;
       }
     })();
+    return alone(run, () => {
+      if (opts.maxRuns !== undefined && runs + failed >= opts.maxRuns) handle.stop();
+    });
+  }
+
+  /** Awaits `run` as the one crawl of this schedule (ticks and queue polls wait their turn), then `after`. */
+  async function alone(run: Promise<CrawlReport | undefined>, after?: () => void): Promise<CrawlReport | undefined> {
     running = run;
     try {
       return await run;
     } finally {
       running = undefined;
-      if (opts.maxRuns !== undefined && runs + failed >= opts.maxRuns) handle.stop();
+      after?.();
     }
   }
+
+  /** One crawl of the bookmark queue when there is one and nothing else is crawling. */
+  async function pollQueue(): Promise<CrawlReport | undefined> {
+    if (running || abort.signal.aborted) return undefined;
+    let waiting = 0;
+    try {
+      const store = openStore(dbPath);
+      try {
+        waiting = store.queueLength();
+      } finally {
+        store.close();
+      }
+    } catch (err) {
+      log(`${new Date().toISOString()} queue poll failed: ${(err as Error)?.message ?? String(err)}`);
+      return undefined;
+    }
+    if (waiting === 0) return undefined;
+    const run = (async () => {
+      try {
+        const { seeds: _s, recrawl: _r, resume: _re, ...crawl } = opts.crawlOptions;
+        const result = await runQueuedCrawl({ ...crawl, db: dbPath, signal: abort.signal, progress: crawl.progress ?? 'off' });
+        lastQueueNote = '';
+        if (!result.report) return undefined;
+        queueRuns++;
+        log(`${new Date().toISOString()} crawled ${result.entries.length} site(s) a bookmark queued (${result.entries.map((e) => e.site).join(', ')}): ${formatReport(result.report)}`, result.report);
+        return result.report;
+      } catch (err) {
+        const why = err instanceof LeaseHeldError || err instanceof QueueBlockedError ? `queue waits: ${err.message}` : `queued crawl failed: ${(err as Error)?.message ?? String(err)}`;
+        if (why !== lastQueueNote) log(`${new Date().toISOString()} ${why}`);
+        lastQueueNote = why;
+        return undefined;
+      }
+    })();
+    return alone(run);
+  }
+  const pollMs = opts.queuePollMs ?? QUEUE_POLL_MS;
+  const poll = pollMs > 0 ? setInterval(() => void pollQueue(), pollMs) : undefined;
 
   const job = new Cron(opts.cron, { protect: true, catch: true, ...(opts.timezone ? { timezone: opts.timezone } : {}) }, async () => {
     await tick();
@@ -156,6 +210,7 @@ export function runSchedule(opts: ScheduleOptions): ScheduleHandle {
     runNow: tick,
     stop() {
       job.stop();
+      if (poll) clearInterval(poll);
       abort.abort();
       void Promise.resolve(running).finally(() => resolveDone());
     },
@@ -170,6 +225,10 @@ export function runSchedule(opts: ScheduleOptions): ScheduleHandle {
     get failed() {
       return failed;
     },
+    get queueRuns() {
+      return queueRuns;
+    },
+    pollQueue,
   };
   opts.signal?.addEventListener('abort', () => handle.stop(), { once: true });
   if (opts.runAtStart) void tick();

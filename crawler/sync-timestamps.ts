@@ -47,9 +47,43 @@ export function checkSentTimestamps(file: unknown): void {
   list.forEach((c, i) => {
     if (!isObj(c)) return;
     for (const f of TIMESTAMP_FIELDS) if (c[f] !== undefined && c[f] !== '') clampedInstant(c[f], `candidate ${i + 1} ${f}`, never);
+    if (isObj(c.pickedAt)) for (const [f, t] of Object.entries(c.pickedAt)) if (t !== undefined && t !== '') clampedInstant(t, `candidate ${i + 1} pickedAt.${f.slice(0, 40)}`, never);
     const s = c.siteScore;
     if (isObj(s) && s.lastPostAt !== undefined && s.lastPostAt !== '') clampedInstant(s.lastPostAt, `candidate ${i + 1} siteScore.lastPostAt`, never);
+    (Array.isArray(c.pages) ? c.pages : []).forEach((p, j) => {
+      if (!isObj(p)) return;
+      clampedInstant(p.scoredAt, `candidate ${i + 1} page ${j + 1} scoredAt`, never);
+      if (p.removedAt !== undefined) clampedInstant(p.removedAt, `candidate ${i + 1} page ${j + 1} removedAt`, never);
+      if (p.rescoredAt !== undefined) clampedInstant(p.rescoredAt, `candidate ${i + 1} page ${j + 1} rescoredAt`, never);
+    });
+    if (isObj(c.activity) && c.activity.updatedAt !== undefined && c.activity.updatedAt !== '') clampedInstant(c.activity.updatedAt, `candidate ${i + 1} activity.updatedAt`, never);
   });
+}
+
+/** `at` if it is not later than `nowMs`, else the server's now: a time that is already right keeps its spelling. */
+function notLater(at: string, nowMs: number): string {
+  const ms = isoInstant(at);
+  return ms !== undefined && ms > nowMs ? new Date(nowMs).toISOString() : at;
+}
+
+/** The pages' scoredAt/removedAt/rescoredAt and the activity's times, none later than the server's clock. */
+function clampPagesAndActivity(c: Candidate, nowMs: number): Pick<Candidate, 'pages' | 'activity'> {
+  const out: Pick<Candidate, 'pages' | 'activity'> = {};
+  if (c.pages) {
+    out.pages = c.pages.map((p) => ({
+      ...p,
+      scoredAt: notLater(p.scoredAt, nowMs),
+      ...(p.removedAt ? { removedAt: notLater(p.removedAt, nowMs) } : {}),
+      // A re-score "by a model of 2099" would otherwise beat every later model's re-score of the page.
+      ...(p.rescoredAt ? { rescoredAt: notLater(p.rescoredAt, nowMs) } : {}),
+    }));
+  }
+  if (c.activity) {
+    const today = new Date(nowMs).toISOString().slice(0, 10);
+    out.activity = { ...c.activity, postDates: c.activity.postDates.map((d) => (d > today ? today : d)) };
+    if (c.activity.updatedAt) out.activity.updatedAt = notLater(c.activity.updatedAt, nowMs);
+  }
+  return out;
 }
 
 /** The candidates with every timestamp canonical and clamped to the server's clock. */
@@ -63,6 +97,14 @@ export function clampTimestamps(candidates: Candidate[], now: string): Candidate
       lastScoredAt: clampedInstant(c.lastScoredAt, `${where} lastScoredAt`, nowMs),
     };
     if (c.curatedAt) out.curatedAt = clampedInstant(c.curatedAt, `${where} curatedAt`, nowMs);
+    // Each pick's own time decides its merge (issue 9): a future one would win every later edit.
+    if (c.pickedAt) {
+      const pickedAt: typeof c.pickedAt = {};
+      for (const [field, t] of Object.entries(c.pickedAt) as [keyof typeof c.pickedAt, string][]) pickedAt[field] = clampedInstant(t, `${where} pickedAt.${field}`, nowMs);
+      out.pickedAt = pickedAt;
+    }
+    // A page "scored in 2099" would otherwise beat every later score of the page.
+    Object.assign(out, clampPagesAndActivity(c, nowMs));
     const post = c.siteScore.lastPostAt;
     if (post) {
       // A post date is a day (scoring writes YYYY-MM-DD): it stays one.

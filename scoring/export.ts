@@ -1,96 +1,26 @@
-// Candidates out (CSV, JSON, Markdown roundup draft) and back in (JSON or CSV import).
-// The one definition of the CSV columns: the crawler and the extension both call these.
+// Candidates out as JSON (full fidelity) and back in from JSON or CSV. CSV and the Markdown
+// roundup live in csv.ts and markdown.ts.
+// Import is all or nothing: the first bad record throws an ImportError naming it.
 import Papa from 'papaparse';
-import { isDecision, isSource, rankCandidates } from './candidate.ts';
+import { PICK_LIMITS, isBestPlace, isDecision, isSource, rankCandidates, settleCandidate } from './candidate.ts';
+import { mergeActivity, toSitePage } from './site-pages.ts';
+import { CSV_COLUMNS, csvUncell, decodeList } from './csv.ts';
 import { siteKey } from './url.ts';
-import type { Candidate, SiteComponents, SiteKind, SiteScore, Source } from './types.ts';
-import { SITE_KINDS } from './types.ts';
+import { isoOrUndefined } from './time.ts';
+import { socialProfile } from './outreach.ts';
+import type { Candidate, ComponentName, CurationField, PageScore, SiteActivity, SiteComponents, SiteKind, SiteOutreach, SitePage, SiteQuote, SiteScore, SocialNetwork, Source } from './types.ts';
+import { COMPONENT_NAMES, CURATION_FIELDS, SITE_KINDS, SOCIAL_NETWORKS } from './types.ts';
 
-export const CSV_COLUMNS = [
-  'rank',
-  'site',
-  'name',
-  'score',
-  'relevance',
-  'mentor_guidance',
-  'program_guidance',
-  'actionability',
-  'quality',
-  'freshness',
-  'activity',
-  'site_kind',
-  'feed_url',
-  'last_post_at',
-  'pages_scored',
-  'mentoring_pages',
-  'best_page_url',
-  'sources',
-  'decision',
-  'tags',
-  'notes',
-  'reasons',
-  'first_seen_at',
-  'last_scored_at',
-  'scorer_version',
-] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
-
-/** Multi-valued cells (sources, tags, reasons) are joined with this. */
-const LIST_SEP = '; ';
-
-/**
- * Any cell whose first character a spreadsheet reads as a formula gets a leading quote.
- * Papaparse's default pattern (`^[=+\-@\t\r].*$`) misses cells with a newline after the
- * lead, because `.` stops at line ends, so we pass our own pattern through its option.
- */
-const FORMULA_LEAD = /^[=+\-@\t\r]/;
 
 export const JSON_FORMAT = 'mentor-radar/candidates';
-export const JSON_VERSION = 1;
-
-const round = (x: number, digits = 3) => Number(x.toFixed(digits));
-
-function row(c: Candidate, rank: number): Record<CsvColumn, string | number> {
-  const s = c.siteScore;
-  return {
-    rank,
-    site: c.site,
-    name: c.name,
-    score: round(s.score, 1),
-    relevance: round(s.components.relevance),
-    mentor_guidance: round(s.components.mentorGuidance),
-    program_guidance: round(s.components.programGuidance),
-    actionability: round(s.components.actionability),
-    quality: round(s.components.quality),
-    freshness: round(s.components.freshness),
-    activity: round(s.components.activity),
-    site_kind: s.siteKind,
-    feed_url: s.feedUrl ?? '',
-    last_post_at: s.lastPostAt ?? '',
-    pages_scored: s.pagesScored,
-    mentoring_pages: s.mentoringPages,
-    best_page_url: s.bestPageUrl,
-    sources: c.sources.join(LIST_SEP),
-    decision: c.decision,
-    tags: c.tags.join(LIST_SEP),
-    notes: c.notes,
-    reasons: s.reasons.join(LIST_SEP),
-    first_seen_at: c.firstSeenAt,
-    last_scored_at: c.lastScoredAt,
-    scorer_version: s.scorerVersion,
-  };
-}
-
-/** RFC 4180 CSV (CRLF, quoted where needed), ranked, one row per site, formula-safe. */
-export function candidatesToCsv(candidates: Candidate[], opts: { top?: number } = {}): string {
-  const ranked = rankCandidates(candidates).slice(0, opts.top ?? Infinity);
-  return (
-    Papa.unparse(
-      { fields: [...CSV_COLUMNS], data: ranked.map((c, i) => CSV_COLUMNS.map((k) => row(c, i + 1)[k])) },
-      { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_LEAD },
-    ) + '\r\n'
-  );
-}
+/**
+ * 2: the curator's picks (roundupRank, best, blurb, nameOverride, pickedAt) and the site's quotes
+ * and outreach. 3: each site's `pages` (the page records its score is computed from, removed ones
+ * as tombstones; see site-pages.ts) and `activity`. Versions 1 and 2 are still read (their sites
+ * have no pages: each keeps the score it came with until a page of it is known).
+ */
+export const JSON_VERSION = 3;
+const READABLE_VERSIONS = [1, 2, 3];
 
 export interface CandidatesFile {
   format: typeof JSON_FORMAT;
@@ -110,68 +40,6 @@ export function candidatesToJson(candidates: Candidate[], exportedAt: string, op
   return JSON.stringify(file, null, 2) + '\n';
 }
 
-/**
- * Page-derived text in Markdown: no links, images, HTML or emphasis can be smuggled in.
- * `<`, `>` and `&` become entities (rendered as text), the rest of the syntax is backslash-escaped.
- */
-export function mdText(s: string): string {
-  return s
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-    .trim();
-}
-
-function mdUrl(u: string): string {
-  try {
-    const url = new URL(u);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return '';
-    return url.href.replace(/[()<> ]/g, (ch) => encodeURIComponent(ch));
-  } catch {
-    return '';
-  }
-}
-
-function mdLink(text: string, url: string): string {
-  const href = mdUrl(url);
-  return href ? `[${mdText(text)}](${href})` : mdText(text);
-}
-
-/** The roundup article's draft: the ranked list, then the best three at more length. */
-export function candidatesToMarkdown(candidates: Candidate[], opts: { top?: number; year?: number } = {}): string {
-  const included = candidates.filter((c) => c.decision !== 'exclude');
-  const ranked = rankCandidates(included).slice(0, opts.top ?? 20);
-  const year = opts.year ?? new Date().getUTCFullYear();
-  const out: string[] = [`# Best mentoring blogs and sites ${year}`, ''];
-  out.push(
-    'Blogs and company sites for anyone who wants to start as a mentor or to start and run a mentoring program.',
-    '',
-  );
-  if (ranked.length === 0) {
-    out.push('_No candidates yet._', '');
-    return out.join('\n');
-  }
-  ranked.forEach((c, i) => {
-    const s = c.siteScore;
-    const why = s.reasons.length ? ` — ${s.reasons.map(mdText).join('; ')}` : '';
-    out.push(`${i + 1}. ${mdLink(c.name || c.site, s.site)} (${s.siteKind}, score ${Math.round(s.score)})${why}`);
-  });
-  out.push('', '## The best three', '');
-  for (const c of ranked.slice(0, 3)) {
-    const s = c.siteScore;
-    out.push(`### ${mdText(c.name || c.site)}`, '');
-    out.push(`${mdUrl(s.site)} · ${s.siteKind} · score ${Math.round(s.score)} of 100`, '');
-    for (const r of s.reasons) out.push(`- ${mdText(r)}`);
-    out.push(`- Best page: ${mdLink(s.bestPageUrl, s.bestPageUrl)}`);
-    if (s.lastPostAt) out.push(`- Last post: ${mdText(s.lastPostAt.slice(0, 10))}`);
-    if (c.notes.trim()) out.push(`- Curator's note: ${mdText(c.notes)}`);
-    out.push('');
-  }
-  return out.join('\n');
-}
-
 // ---------------------------------------------------------------- import
 
 export class ImportError extends Error {
@@ -189,10 +57,7 @@ const score100 = (x: unknown, where: string): number => {
   if (!Number.isFinite(n) || n < 0 || n > 100) throw new ImportError(`${where}: score must be a number in 0..100`);
   return n;
 };
-const isoOr = (x: unknown, fallback: string): string => {
-  const s = str(x);
-  return s && !Number.isNaN(Date.parse(s)) ? s : fallback;
-};
+const isoOr = (x: unknown, fallback: string): string => isoOrUndefined(x) ?? fallback;
 const kindOf = (x: unknown): SiteKind => ((SITE_KINDS as readonly string[]).includes(str(x)) ? (x as SiteKind) : 'other');
 
 function httpUrl(x: unknown, where: string): string {
@@ -221,19 +86,74 @@ function siteComponents(x: unknown): SiteComponents {
   };
 }
 
-function candidateFromJson(x: unknown, i: number, now: string): Candidate {
-  const where = `candidate ${i + 1}`;
-  if (!isObj(x)) throw new ImportError(`${where}: not an object`);
-  const rawSite = str(x.site);
-  if (!rawSite) throw new ImportError(`${where}: missing "site"`);
+/** Keys that name a host; `__proto__`, `constructor` and the like are not hosts (and must never become object keys). */
+const HOST_KEY_RE = /^(?:[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?(?::\d{1,5})?$|^\[[0-9a-f:.]+\](?::\d{1,5})?$/;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'hasownproperty', 'tostring', 'valueof']);
+
+function siteKeyOf(raw: string, where: string, field: string): string {
   let key: string;
   try {
-    key = siteKey(rawSite);
+    key = siteKey(raw);
   } catch (e) {
-    throw new ImportError(`${where}: ${(e as Error).message}`);
+    throw new ImportError(`${where}: ${field}: ${(e as Error).message}`);
   }
-  const s = isObj(x.siteScore) ? x.siteScore : null;
-  if (!s) throw new ImportError(`${where}: missing "siteScore"`);
+  if (!HOST_KEY_RE.test(key) || RESERVED_KEYS.has(key.replace(/:\d+$/, ''))) {
+    throw new ImportError(`${where}: ${field} is not a host name: ${JSON.stringify(raw.slice(0, 100))}`);
+  }
+  return key;
+}
+
+function positiveInt(x: unknown, where: string, field: string, max: number): number | undefined {
+  if (x === undefined || x === null || x === '') return undefined;
+  const n = typeof x === 'number' ? x : Number(x);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new ImportError(`${where}: ${field} must be a whole number from 1 to ${max}, got ${JSON.stringify(String(x).slice(0, 20))}`);
+  return n;
+}
+
+function quotesOf(x: unknown, where: string): SiteQuote[] {
+  if (!Array.isArray(x)) return [];
+  return x.slice(0, 20).filter(isObj).map((q) => {
+    const url = httpUrl(q.url, `${where}: quote`);
+    if (!url) throw new ImportError(`${where}: a quote has no page URL`);
+    const component = (COMPONENT_NAMES as readonly string[]).includes(str(q.component)) ? (q.component as ComponentName) : 'relevance';
+    return { url, title: str(q.title), component, text: str(q.text) };
+  });
+}
+
+function socialOf(x: unknown, where: string): { network: SocialNetwork; url: string }[] {
+  if (!Array.isArray(x)) return [];
+  return x.slice(0, 20).filter(isObj).map((p) => {
+    const url = httpUrl(p.url, `${where}: social profile`);
+    const network = str(p.network);
+    if (!url || !(SOCIAL_NETWORKS as readonly string[]).includes(network)) throw new ImportError(`${where}: not a social profile: ${JSON.stringify(String(p.url).slice(0, 100))}`);
+    return { network: network as SocialNetwork, url };
+  });
+}
+
+function outreachOf(x: unknown, where: string): SiteOutreach | undefined {
+  if (!isObj(x)) return undefined;
+  const o: SiteOutreach = {};
+  if (str(x.author)) o.author = str(x.author);
+  const contact = httpUrl(x.contactUrl, `${where}: contact page`);
+  if (contact) o.contactUrl = contact;
+  if (str(x.email)) o.email = str(x.email);
+  const social = socialOf(x.social, where);
+  if (social.length) o.social = social;
+  return Object.keys(o).length ? o : undefined;
+}
+
+function pickedAtOf(x: unknown): Partial<Record<CurationField, string>> | undefined {
+  if (!isObj(x)) return undefined;
+  const out: Partial<Record<CurationField, string>> = {};
+  // Only the known fields are read: no key of the file ever becomes a key of ours.
+  for (const f of CURATION_FIELDS) {
+    const t = isoOrUndefined(x[f]);
+    if (t) out[f] = t;
+  }
+  return out;
+}
+
+function siteScoreOf(s: Record<string, unknown>, x: Record<string, unknown>, key: string, where: string): SiteScore {
   const origin = httpUrl(s.site, where) || `https://${key}`;
   const siteScore: SiteScore = {
     site: new URL(origin).origin,
@@ -247,10 +167,82 @@ function candidateFromJson(x: unknown, i: number, now: string): Candidate {
     reasons: Array.isArray(s.reasons) ? s.reasons.filter((r): r is string => typeof r === 'string').slice(0, 3) : [],
     scorerVersion: str(s.scorerVersion, 'unknown'),
   };
-  if (str(s.lastPostAt)) siteScore.lastPostAt = isoOr(s.lastPostAt, '');
-  if (!siteScore.lastPostAt) delete siteScore.lastPostAt;
+  const lastPostAt = isoOrUndefined(s.lastPostAt);
+  if (lastPostAt) siteScore.lastPostAt = lastPostAt;
   const feed = httpUrl(s.feedUrl, where);
   if (feed) siteScore.feedUrl = feed;
+  const quotes = quotesOf(s.quotes, where);
+  if (quotes.length) siteScore.quotes = quotes;
+  const outreach = outreachOf(s.outreach, where);
+  if (outreach) siteScore.outreach = outreach;
+  return siteScore;
+}
+
+function pageOf(x: unknown, where: string, key: string): SitePage {
+  if (!isObj(x)) throw new ImportError(`${where}: not an object`);
+  const url = httpUrl(x.url, where);
+  const finalUrl = httpUrl(x.finalUrl, where) || url;
+  if (!finalUrl) throw new ImportError(`${where}: missing "url"`);
+  if (siteKeyOf(finalUrl, where, 'url') !== key) throw new ImportError(`${where}: ${JSON.stringify(finalUrl.slice(0, 100))} is not a page of ${key}`);
+  const scoredAt = isoOrUndefined(x.scoredAt);
+  if (!scoredAt) throw new ImportError(`${where}: scoredAt must be an ISO 8601 time`);
+  if (x.removedAt !== undefined && !isoOrUndefined(x.removedAt)) throw new ImportError(`${where}: removedAt must be an ISO 8601 time`);
+  if (x.rescoredAt !== undefined && !isoOrUndefined(x.rescoredAt)) throw new ImportError(`${where}: rescoredAt must be an ISO 8601 time`);
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  const outreach = isObj(x.outreach) ? x.outreach : {};
+  const page: PageScore & { rescoredAt?: string } = {
+    url,
+    finalUrl,
+    title: str(x.title),
+    lang: str(x.lang),
+    scorerVersion: str(x.scorerVersion, 'unknown'),
+    score: score100(x.score, where),
+    components: siteComponents(x.components),
+    evidence: list(x.evidence).filter(isObj).map((e) => ({ component: str(e.component) as ComponentName, text: str(e.text) })),
+    flags: list(x.flags).filter((f): f is string => typeof f === 'string'),
+    feedUrls: list(x.feedUrls).filter((f): f is string => typeof f === 'string'),
+    siteKind: kindOf(x.siteKind),
+    wordCount: Math.max(0, Math.trunc(Number(x.wordCount) || 0)),
+    outreach: {
+      authors: list(outreach.authors).filter((a): a is string => typeof a === 'string'),
+      contactUrls: list(outreach.contactUrls).filter((a): a is string => typeof a === 'string'),
+      emails: list(outreach.emails).filter((a): a is string => typeof a === 'string'),
+      social: list(outreach.social).filter(isObj).map((p) => ({ network: str(p.network) as SocialNetwork, url: str(p.url) })),
+    },
+  };
+  if (str(x.publishedAt)) page.publishedAt = str(x.publishedAt);
+  if (str(x.siteName)) page.siteName = str(x.siteName);
+  if (str(x.jsonLdSiteName)) page.jsonLdSiteName = str(x.jsonLdSiteName);
+  const rescoredAt = isoOrUndefined(x.rescoredAt);
+  if (rescoredAt) page.rescoredAt = rescoredAt;
+  return toSitePage(page, scoredAt, isSource(x.source) ? x.source : 'import', isoOrUndefined(x.removedAt));
+}
+
+function activityOf(x: unknown, where: string): SiteActivity | undefined {
+  if (!isObj(x)) return undefined;
+  const a: SiteActivity = { postDates: (Array.isArray(x.postDates) ? x.postDates : []).filter((d): d is string => typeof d === 'string') };
+  const feed = httpUrl(x.feedUrl, `${where}: activity`);
+  if (feed) a.feedUrl = feed;
+  if (str(x.feedTitle)) a.feedTitle = str(x.feedTitle);
+  const at = isoOrUndefined(x.updatedAt);
+  if (at) a.updatedAt = at;
+  return mergeActivity(a);
+}
+
+function candidateFromJson(x: unknown, i: number, now: string): Candidate {
+  const where = `candidate ${i + 1}`;
+  if (!isObj(x)) throw new ImportError(`${where}: not an object`);
+  const rawSite = str(x.site);
+  if (!rawSite) throw new ImportError(`${where}: missing "site"`);
+  const key = siteKeyOf(rawSite, where, 'site');
+  const s = isObj(x.siteScore) ? x.siteScore : null;
+  if (!s) throw new ImportError(`${where}: missing "siteScore"`);
+  // The record's key is the host of its score's site: "__proto__" or another site's key would
+  // otherwise file this site's score under a second, wrong key.
+  if (str(s.site) && siteKeyOf(str(s.site), where, 'siteScore.site') !== key) {
+    throw new ImportError(`${where}: site ${JSON.stringify(rawSite.slice(0, 100))} is not the host of its siteScore.site ${JSON.stringify(str(s.site).slice(0, 100))}`);
+  }
+  const siteScore = siteScoreOf(s, x, key, where);
   const decision = x.decision === undefined ? 'undecided' : x.decision;
   if (!isDecision(decision)) throw new ImportError(`${where}: unknown decision ${JSON.stringify(decision)}`);
   const sources = (Array.isArray(x.sources) ? x.sources : []).filter(isSource) as Source[];
@@ -260,90 +252,127 @@ function candidateFromJson(x: unknown, i: number, now: string): Candidate {
     .filter((h) => Number.isFinite(h.year) && Number.isFinite(h.score) && h.score >= 0 && h.score <= 100);
   const c: Candidate = {
     site: key,
-    name: str(x.name, siteScore.name),
+    name: '',
     siteScore,
     sources: sources.length ? sources : ['import'],
     decision,
-    tags: (Array.isArray(x.tags) ? x.tags : []).filter((t): t is string => typeof t === 'string'),
+    tags: (Array.isArray(x.tags) ? x.tags : []).filter((t): t is string => typeof t === 'string' && t.trim() !== ''),
     notes: str(x.notes),
     firstSeenAt: isoOr(x.firstSeenAt, now),
     lastScoredAt: isoOr(x.lastScoredAt, now),
     history,
   };
-  const curatedAt = isoOr(x.curatedAt, '');
+  const rank = positiveInt(x.roundupRank, where, 'roundupRank', PICK_LIMITS.rank);
+  if (rank !== undefined) c.roundupRank = rank;
+  if (x.best !== undefined && x.best !== null && x.best !== 0 && x.best !== '') {
+    const best = typeof x.best === 'string' ? Number(x.best) : x.best;
+    if (!isBestPlace(best)) throw new ImportError(`${where}: best must be 1, 2 or 3, got ${JSON.stringify(String(x.best).slice(0, 20))}`);
+    c.best = best;
+  }
+  if (str(x.blurb)) c.blurb = str(x.blurb);
+  if (str(x.nameOverride)) c.nameOverride = str(x.nameOverride);
+  // The record's own name as exported (old stores kept it apart from the computed one).
+  c.name = c.nameOverride || str(x.name) || siteScore.name || key;
+  const curatedAt = isoOrUndefined(x.curatedAt);
   if (curatedAt) c.curatedAt = curatedAt;
+  const pickedAt = pickedAtOf(x.pickedAt);
+  if (pickedAt) c.pickedAt = pickedAt;
+  const activity = activityOf(x.activity, where);
+  if (activity) c.activity = activity;
+  if (Array.isArray(x.pages)) {
+    c.pages = x.pages.map((p, j) => pageOf(p, `${where}: page ${j + 1}`, key));
+    // The score of a site with pages is always the score of its pages, whatever the file says.
+    return settleCandidate(c);
+  }
   return c;
 }
 
-/** Strip the leading quote the exporter put before formula-like cells. */
-const unescapeCell = (v: string): string => (v.startsWith("'") && FORMULA_LEAD.test(v.slice(1)) ? v.slice(1) : v);
-/** Lists were joined with LIST_SEP, so a `;` inside a tag (`a;b`) survives the round trip. */
-const splitList = (v: string): string[] =>
+/** Strip the leading quote a version-1 exporter put before formula-like cells only. */
+const uncellV1 = (v: string): string => (v.startsWith("'") && /^[=+\-@\t\r]/.test(v.slice(1)) ? v.slice(1) : v);
+/** Version-1 lists: joined with "; ", no escapes. */
+const splitListV1 = (v: string): string[] =>
   v
     .split(/;\s/)
     .map((t) => t.trim())
     .filter(Boolean);
 
 function candidatesFromCsv(text: string, now: string): Candidate[] {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-  });
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
   const fields = parsed.meta.fields ?? [];
   const missing = ['site', 'score'].filter((f) => !fields.includes(f));
   if (missing.length) throw new ImportError(`CSV is missing the column(s): ${missing.join(', ')}`);
   const bad = parsed.errors.find((e) => e.type !== 'FieldMismatch' || e.code !== 'TooFewFields');
   if (bad) throw new ImportError(`CSV row ${(bad.row ?? 0) + 2}: ${bad.message}`);
+  // Files with site_url are this exporter's (every leading apostrophe is ours, lists escaped).
+  const current = fields.includes('site_url');
+  const uncell = current ? csvUncell : uncellV1;
+  const list = current ? decodeList : splitListV1;
   return parsed.data.map((raw, i) => {
-    const r: Record<string, string> = {};
-    for (const [k, v] of Object.entries(raw)) r[k] = unescapeCell(v ?? '');
-    const site = r.site;
-    return candidateFromJson(
-      {
-        site,
-        name: r.name,
-        sources: splitList(r.sources ?? ''),
-        decision: r.decision || 'undecided',
-        tags: splitList(r.tags ?? ''),
-        notes: r.notes ?? '',
-        firstSeenAt: r.first_seen_at,
-        lastScoredAt: r.last_scored_at,
-        history: [],
-        siteScore: {
-          site: site && !site.includes('://') ? `https://${site}` : site,
+    const r: Partial<Record<(typeof CSV_COLUMNS)[number], string>> = {};
+    for (const col of CSV_COLUMNS) if (typeof raw[col] === 'string') r[col] = uncell(raw[col]);
+    const site = r.site ?? '';
+    const where = `CSV row ${i + 2}`;
+    try {
+      const social = list(r.social_links ?? '').map((u) => {
+        const p = socialProfile(u);
+        if (!p) throw new ImportError(`candidate ${i + 1}: social_links: not a profile URL: ${JSON.stringify(u.slice(0, 100))}`);
+        return p;
+      });
+      return candidateFromJson(
+        {
+          site,
           name: r.name,
-          score: r.score === '' ? NaN : Number(r.score),
-          components: {
-            relevance: r.relevance,
-            mentorGuidance: r.mentor_guidance,
-            programGuidance: r.program_guidance,
-            actionability: r.actionability,
-            quality: r.quality,
-            freshness: r.freshness,
-            activity: r.activity,
+          sources: list(r.sources ?? ''),
+          decision: r.decision || 'undecided',
+          roundupRank: r.roundup_rank,
+          best: r.best,
+          blurb: r.blurb,
+          tags: list(r.tags ?? ''),
+          notes: r.notes ?? '',
+          firstSeenAt: r.first_seen_at,
+          lastScoredAt: r.last_scored_at,
+          history: [],
+          siteScore: {
+            site: r.site_url || (site && !site.includes('://') ? `https://${site}` : site),
+            name: r.name,
+            score: r.score === '' ? NaN : Number(r.score),
+            components: {
+              relevance: r.relevance,
+              mentorGuidance: r.mentor_guidance,
+              programGuidance: r.program_guidance,
+              actionability: r.actionability,
+              quality: r.quality,
+              freshness: r.freshness,
+              activity: r.activity,
+            },
+            pagesScored: r.pages_scored,
+            mentoringPages: r.mentoring_pages,
+            bestPageUrl: r.best_page_url,
+            lastPostAt: r.last_post_at,
+            feedUrl: r.feed_url,
+            siteKind: r.site_kind,
+            reasons: list(r.reasons ?? ''),
+            scorerVersion: r.scorer_version,
+            outreach: { author: r.author, contactUrl: r.contact_url, email: r.email, social },
           },
-          pagesScored: r.pages_scored,
-          mentoringPages: r.mentoring_pages,
-          bestPageUrl: r.best_page_url,
-          lastPostAt: r.last_post_at,
-          feedUrl: r.feed_url,
-          siteKind: r.site_kind,
-          reasons: splitList(r.reasons ?? ''),
-          scorerVersion: r.scorer_version,
         },
-      },
-      i,
-      now,
-    );
+        i,
+        now,
+      );
+    } catch (e) {
+      // Name the spreadsheet's row, not the record's index.
+      if (e instanceof ImportError) throw new ImportError(`${e.message} (${where})`);
+      throw e;
+    }
   });
 }
 
 /**
  * Read an export (ours or the extension's): JSON (the candidates file or a bare array) or CSV.
- * All or nothing: the first bad record throws an ImportError naming it.
+ * All or nothing: the first bad record throws an ImportError naming it (its number, or its CSV row).
  */
 export function parseCandidates(text: string, now: string): Candidate[] {
-  const body = text.replace(/^\uFEFF/, '').trim();
+  const body = text.replace(/^\uFEFF+/, '').trim();
   if (!body) throw new ImportError('the file is empty');
   if (body.startsWith('{') || body.startsWith('[')) {
     let data: unknown;
@@ -355,7 +384,7 @@ export function parseCandidates(text: string, now: string): Candidate[] {
     let list: unknown;
     if (Array.isArray(data)) list = data;
     else if (isObj(data) && data.format === JSON_FORMAT) {
-      if (data.version !== JSON_VERSION) throw new ImportError(`unsupported export version ${String(data.version)}`);
+      if (!READABLE_VERSIONS.includes(data.version as number)) throw new ImportError(`unsupported export version ${String(data.version)}`);
       list = data.candidates;
     } else throw new ImportError(`not a Mentor Radar export (expected "format": "${JSON_FORMAT}")`);
     if (!Array.isArray(list)) throw new ImportError('"candidates" is not a list');

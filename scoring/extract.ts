@@ -1,8 +1,13 @@
-// Page extraction: one htmlparser2 parse (cheerio/slim), then one iterative walk of the tree that
-// collects metadata, the main text without boilerplate, headings, lists, links and markers.
+// Page extraction: one htmlparser2 pass (the parser cheerio/slim wraps, without the wrapper and
+// without a tree) into a flat index (page-index.ts), then the main text (content.ts), metadata,
+// JSON-LD (jsonld.ts), the publication day (dates.ts), links and markers. The contract other tools measure through:
+// extract({ url, html }) -> { mainText (one line per block), publishedAt (YYYY-MM-DD), ... }.
 // Never throws: malformed, empty, huge or binary-looking input yields a (mostly empty) result.
-import { load } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import { BLOCK_MARK, indexHtml, type Attribs, type PageIndex } from './page-index.ts';
+import { mainContent, type MainContent } from './content.ts';
+import { readJsonLd, type JsonLdInfo } from './jsonld.ts';
+import { isForeign, parseMachineDate, publicationDate } from './dates.ts';
+import { classOf } from './chars.ts';
 import { guardMarkup } from './guard.ts';
 
 /** HTML beyond this many characters is not parsed (a few MB of markup is plenty for a page). */
@@ -10,7 +15,8 @@ export const MAX_HTML_CHARS = 3_000_000;
 /** Main text beyond this many characters is not analysed. */
 export const MAX_TEXT_CHARS = 200_000;
 const MAX_LINKS = 3000;
-const MAX_JSONLD_CHARS = 200_000;
+/** The anchors' text the company and nonprofit markers read (their first characters). */
+const MARKER_ANCHOR_CHARS = 10_000;
 
 export interface ExtractedLink {
   href: string;
@@ -28,6 +34,8 @@ export interface Extracted {
   canonical?: string;
   lang: string;
   siteName?: string;
+  /** Issue 9 (outreach): `<meta name="author">`, one source of the page author's name. */
+  metaAuthor?: string;
   generator?: string;
   /** Normalised platform guess: wordpress, ghost, blogger, medium, substack, hugo, jekyll, ... */
   platform?: string;
@@ -46,20 +54,13 @@ export interface Extracted {
   authorLinks: string[];
   contactLinks: string[];
   tables: number;
+  /** <pre> blocks (code) in the main content. */
+  codeBlocks: number;
 }
 
-const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'select', 'button', 'pre']);
-const BOILER_TAGS = new Set(['nav', 'aside', 'form', 'dialog', 'menu']);
-const BLOCK_TAGS = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'tr', 'td', 'th', 'table', 'section', 'article', 'main', 'blockquote',
-  'pre', 'dd', 'dt', 'dl', 'figure', 'figcaption', 'hr', 'header', 'footer', 'nav', 'aside', 'form', 'address', 'details', 'summary', 'body', 'center', 'caption',
-]);
-const BOILER_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar']);
-const BOILER_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-list|cookies?|cookie-notice|consent|gdpr|sidebar|widget-area|widgets?|share|sharing|social|related-posts|related|newsletter|subscribe|breadcrumbs?|navbar|nav|navigation|menu|advert|ads|popup|modal|skip-link)(?:[-_\s]|$)/i;
 const RESOURCE_EXT_RE = /\.(?:pdf|docx?|pptx?|xlsx?|odt|odp|ods|rtf|epub)(?:[?#]|$)/i;
 const RESOURCE_TEXT_RE = /\b(?:toolkit|template|worksheet|checklist|workbook|download|handbook|playbook|guidebook)s?\b/i;
 const FEED_HREF_RE = /(?:\/feed\/?|\/rss\/?|\.rss|atom\.xml|feed\.xml|rss\.xml|index\.xml|\/atom\/?)$/i;
-const URL_DATE_RE = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])(?:\/(0[1-9]|[12]\d|3[01]))?(?:\/|$)/;
 
 // [marker, literals one of which must occur (a cheap includes() gate), precise pattern]
 const COMPANY_MARKERS: [string, string[], RegExp][] = [
@@ -76,37 +77,13 @@ const NONPROFIT_MARKERS: [string, string[], RegExp][] = [
   ['volunteer', ['volunteer'], /\bvolunteers?\b/],
 ];
 
-function hasMarker(text: string, literals: string[], re: RegExp): boolean {
-  for (const l of literals) if (text.includes(l)) return re.test(text);
-  return false;
-}
+/** Every marker literal, found in one pass; a marker's precise pattern runs only when one of its literals is there. */
+const MARKER_LITERALS_RE = new RegExp([...COMPANY_MARKERS, ...NONPROFIT_MARKERS].flatMap(([, lits]) => lits).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 
-/**
- * Whitespace that is not a lone plain space (a single space between words is left alone, so a
- * global replace touches only the few runs that change, not every word gap). Same result as /\s+/ -> ' '.
- */
-const WS_RUN_RE = /(?:[^\S ]| (?=\s))\s*/g;
-
-/** Any character String#trim keeps (\s is exactly the set trim removes), tested without allocating. */
-const NON_SPACE_RE = /\S/;
-
-// eslint-disable-next-line no-control-regex
-const BLOCK_RUN_RE = / ?\u0000[\u0000 ]*/g;
-
-/** The main text from the text buffer: whitespace collapsed, one newline per block break (two native regex passes). */
-function toMainText(text: string): string {
-  return text.replace(WS_RUN_RE, ' ').replace(BLOCK_RUN_RE, '\n').trim();
-}
-
-
-/** true when `s` has at least `n` non-whitespace characters (stops counting early). */
-function hasNonSpace(s: string, n: number): boolean {
-  let k = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 32 && c !== 160 && ++k >= n) return true;
-  }
-  return false;
+function markersIn(text: string): { company: string[]; nonprofit: string[] } {
+  const found = new Set(text.match(MARKER_LITERALS_RE) ?? []);
+  const pick = (markers: [string, string[], RegExp][]) => markers.filter(([, lits, re]) => lits.some((l) => found.has(l)) && re.test(text)).map(([k]) => k);
+  return { company: pick(COMPANY_MARKERS), nonprofit: pick(NONPROFIT_MARKERS) };
 }
 
 function clean(s: string): string {
@@ -114,8 +91,8 @@ function clean(s: string): string {
   return s.replace(/[\s\u0000]+/g, ' ').trim();
 }
 
-function attr(el: Element, name: string): string {
-  const v = el.attribs?.[name];
+function attr(at: Attribs, name: string): string {
+  const v = at[name];
   return typeof v === 'string' ? v : '';
 }
 
@@ -128,24 +105,12 @@ function resolve(href: string, base: URL | null): URL | null {
   }
 }
 
-/** ISO 8601 date (YYYY-MM-DD) from a machine-readable date string, or undefined. */
+/**
+ * ISO 8601 day (YYYY-MM-DD) from a machine-readable date string (ISO 8601 and its variants, RFC 822),
+ * the day as written (no time-zone shift: a post written late on the 14th was published on the 14th).
+ */
 export function normaliseDate(s: unknown): string | undefined {
-  if (typeof s !== 'string') return undefined;
-  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(s);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  let t = Date.UTC(y, mo - 1, d, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
-  if (m[7] && m[7] !== 'Z') {
-    const sign = m[7][0] === '-' ? -1 : 1;
-    const hh = Number(m[7].slice(1, 3));
-    const mm = Number(m[7].slice(-2));
-    t -= sign * (hh * 60 + mm) * 60_000;
-  }
-  if (!Number.isFinite(t)) return undefined;
-  return new Date(t).toISOString().slice(0, 10);
+  return parseMachineDate(s);
 }
 
 function platformOf(generator: string, hints: string): string | undefined {
@@ -177,46 +142,14 @@ function emptyExtracted(url: string): Extracted {
     authorLinks: [],
     contactLinks: [],
     tables: 0,
+    codeBlocks: 0,
   };
 }
 
-interface LdInfo {
-  types: string[];
-  published?: string;
-  publisher?: string;
-  author?: string;
-}
-
-function walkJsonLd(root: unknown, info: LdInfo): void {
-  const stack: [unknown, number][] = [[root, 0]];
-  let seen = 0;
-  while (stack.length > 0 && seen < 500) {
-    const [v, depth] = stack.pop()!;
-    seen++;
-    if (v === null || typeof v !== 'object' || depth > 8) continue;
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], depth + 1]);
-      continue;
-    }
-    const o = v as Record<string, unknown>;
-    const t = o['@type'];
-    for (const ty of Array.isArray(t) ? t : [t]) if (typeof ty === 'string' && info.types.length < 50) info.types.push(ty.slice(0, 60));
-    if (!info.published) info.published = normaliseDate(o.datePublished) ?? normaliseDate(o.dateCreated);
-    const pub = o.publisher;
-    if (!info.publisher && pub && typeof pub === 'object' && typeof (pub as Record<string, unknown>).name === 'string') info.publisher = clean((pub as Record<string, string>).name).slice(0, 200);
-    for (const key of Object.keys(o)) {
-      const c = o[key];
-      if (c && typeof c === 'object') stack.push([c, depth + 1]);
-    }
-  }
-}
-
-/** Block boundary marker in the text buffer (NULs are stripped from the input, so it is unique). */
-const BLOCK_MARK = '\u0000';
-const EXIT = 0;
-const ENTER = 1;
-
-/** Extract everything the scorer needs from one page. Never throws. */
+/**
+ * Extract everything the scorer needs from one page. Never throws, except the guard's
+ * TooComplexError for markup the parser would choke on.
+ */
 export function extract(input: { url: string; html: string }): Extracted {
   // Bounded input before any parse (scoring/guard.ts): nesting the parser would choke on throws
   // a TooComplexError (outside the try below, so scorePage surfaces it to the crawl and the
@@ -234,243 +167,222 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   const out = emptyExtracted(url);
   let html = typeof input.html === 'string' ? input.html : '';
   if (html.length > MAX_HTML_CHARS) html = html.slice(0, MAX_HTML_CHARS);
-  // NULs and other C0 controls (except tab/newline/CR) carry no text: binary-looking input becomes spaces.
-  // eslint-disable-next-line no-control-regex
-  html = html.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]+/g, ' ');
   let base: URL | null = null;
   try {
     base = new URL(url);
   } catch {
     base = null;
   }
-  let root: AnyNode;
+  let ix: PageIndex;
   try {
-    root = load(html, { xml: false })?.root()[0] as AnyNode;
+    ix = indexHtml(html, true);
   } catch {
     return out;
   }
-  if (!root) return out;
-
-  // Text segments: text, and per segment a flag (1 = boilerplate by tag/role, 4 = boilerplate by class name
-  // only, a weaker guess, 2 = inside article/main).
-  const seg: string[] = [];
-  const segFlag: number[] = [];
-  let segChars = 0;
-  const meta: Record<string, string> = {};
-  const ldTexts: string[] = [];
-  let titleText = '';
-  let timeDate: string | undefined;
-  let mainDepth = 0;
-  let mainSeen = false;
-  let articleDepth = 0;
-  const linkStarts: { el: Element; start: number; end: number; chrome: boolean }[] = [];
-  const headingsOut: string[] = [];
-  let chromeText = '';
-
-  // Explicit stack in parallel arrays (no recursion: deeply nested input cannot overflow; no per-frame allocation).
-  const stNode: AnyNode[] = [root];
-  const stOp: number[] = [ENTER];
-  const stBoiler: number[] = [0];
-  let lenClean = 0;
-  let lenWeak = 0;
-  const stStart: number[] = [0];
-  let steps = 0;
-  while (stNode.length > 0) {
-    if (++steps > 2_000_000) break;
-    const node = stNode.pop()!;
-    const op = stOp.pop()!;
-    const boiler = stBoiler.pop()!;
-    const start = stStart.pop()!;
-    if (op === EXIT) {
-      const el = node as Element;
-      const name = el.name ?? '';
-      if (BLOCK_TAGS.has(name) && (seg[seg.length - 1] !== BLOCK_MARK || segFlag[segFlag.length - 1] !== boiler)) {
-        seg.push(BLOCK_MARK);
-        segFlag.push(boiler);
-      }
-      if (name === 'article' || name === 'main') {
-        if (name === 'main') mainDepth--;
-        else articleDepth--;
-      } else if (name === 'a') {
-        if (linkStarts.length < MAX_LINKS * 2) linkStarts.push({ el, start, end: seg.length, chrome: boiler !== 0 });
-      } else if (name === 'title' && !titleText) {
-        titleText = clean(seg.slice(start).join(''));
-      } else if (name.length === 2 && name.charCodeAt(0) === 104 && name.charCodeAt(1) >= 49 && name.charCodeAt(1) <= 54 && !boiler && headingsOut.length < 200) {
-        const h = clean(seg.slice(start).join(''));
-        if (h) headingsOut.push(h.slice(0, 300));
-      }
-      continue;
-    }
-    const type = node.type;
-    if (type === 'text') {
-      if (segChars < MAX_TEXT_CHARS * 3) {
-        let data = (node as unknown as { data: string }).data;
-        // Whitespace-only text between tags (very common) becomes one space, or nothing after a block break.
-        if (data.length > 0 && data.charCodeAt(0) <= 32 && !NON_SPACE_RE.test(data)) {
-          const prev = seg.length > 0 ? seg[seg.length - 1] : BLOCK_MARK;
-          if (prev === BLOCK_MARK || prev === ' ') continue;
-          data = ' ';
-        }
-        seg.push(data);
-        segChars += data.length;
-        segFlag.push(boiler | (mainDepth > 0 || articleDepth > 0 ? 2 : 0));
-        if (boiler === 0) lenClean += data.length;
-        else if (boiler === 4) lenWeak += data.length;
-        if (boiler !== 0 && chromeText.length < 5000) chromeText += data;
-      }
-      continue;
-    }
-    if (type !== 'tag' && type !== 'root' && type !== 'script' && type !== 'style') continue;
-    const el = node as Element;
-    const name = type === 'root' ? '#root' : el.name || '';
-    if (type !== 'root') {
-      if (name === 'meta') {
-        const key = (attr(el, 'property') || attr(el, 'name') || attr(el, 'itemprop') || attr(el, 'http-equiv')).toLowerCase();
-        if (key && !(key in meta)) meta[key] = attr(el, 'content').slice(0, 1000);
-        continue;
-      }
-      if (name === 'link') {
-        const rel = attr(el, 'rel').toLowerCase();
-        const href = attr(el, 'href');
-        if (rel.includes('canonical') && !out.canonical) out.canonical = resolve(href, base)?.href;
-        if (rel.includes('alternate') && /(?:rss|atom)\+xml/i.test(attr(el, 'type'))) {
-          const u = resolve(href, base);
-          if (u && /^https?:$/.test(u.protocol) && !out.feedUrls.includes(u.href) && out.feedUrls.length < 10) out.feedUrls.push(u.href);
-        }
-        continue;
-      }
-      if (name === 'html' && !out.lang) out.lang = attr(el, 'lang') || attr(el, 'xml:lang');
-      if (name === 'script') {
-        if (/ld\+json/i.test(attr(el, 'type')) && ldTexts.length < 20) {
-          const t = el.children.map((c) => (c as unknown as { data?: string }).data ?? '').join('');
-          if (t.length <= MAX_JSONLD_CHARS) ldTexts.push(t);
-        }
-        continue;
-      }
-      if (name === 'title') {
-        // <title> text only (inside <head> everything else is skipped)
-        if (!titleText) titleText = clean(el.children.map((c) => (c as unknown as { data?: string }).data ?? '').join(''));
-        continue;
-      }
-      if (SKIP_TAGS.has(name)) continue;
-      const attribs = el.attribs;
-      if (attribs && ('hidden' in attribs || attribs['aria-hidden'] === 'true' || (attribs.style !== undefined && /display\s*:\s*none/i.test(attribs.style)))) continue;
-      if (name === 'time' && !timeDate && !boiler) timeDate = normaliseDate(attr(el, 'datetime'));
-      if (name === 'input' && attr(el, 'type').toLowerCase() === 'checkbox') out.lists.checkboxes++;
-      if (name === 'table' && !boiler) out.tables++;
-      if ((name === 'ul' || name === 'ol') && !boiler) {
-        const lis = el.children.filter((c) => c.type === 'tag' && (c as Element).name === 'li').length;
-        if (lis >= 2) {
-          if (name === 'ol') out.lists.ordered++;
-          else out.lists.unordered++;
-          out.lists.items += lis;
-        }
-      }
-    }
-    let b = boiler;
-    const wasWeak = b === 4;
-    const at = type === 'root' ? undefined : el.attribs;
-    if (b !== 1 && type !== 'root' && name !== 'body' && name !== 'html' && name !== 'article' && name !== 'main') {
-      if (BOILER_TAGS.has(name) || name === 'head') b = 1;
-      else if ((name === 'header' || name === 'footer') && articleDepth === 0 && mainDepth === 0) b = 1;
-      else if (at !== undefined) {
-        const role = at.role;
-        const cls = at.class;
-        const id = at.id;
-        if (role !== undefined && BOILER_ROLES.has(role.toLowerCase())) b = 1;
-        else if (!wasWeak && (cls !== undefined || id !== undefined)) {
-          const both = `${cls ?? ''} ${id ?? ''}`;
-          if (both.length < 500 && BOILER_CLASS_RE.test(both)) b = 4;
-        }
-      }
-    }
-    if (name === 'main' || (at !== undefined && at.role === 'main')) {
-      mainDepth++;
-      mainSeen = true;
-    } else if (name === 'article') {
-      articleDepth++;
-      mainSeen = true;
-    }
-    if (BLOCK_TAGS.has(name) && (seg[seg.length - 1] !== BLOCK_MARK || segFlag[segFlag.length - 1] !== b)) {
-      seg.push(BLOCK_MARK);
-      segFlag.push(b);
-    }
-    stNode.push(node);
-    stOp.push(EXIT);
-    stBoiler.push(b);
-    stStart.push(seg.length);
-    const kids = (el as unknown as { children?: AnyNode[] }).children ?? [];
-    for (let i = kids.length - 1; i >= 0; i--) {
-      stNode.push(kids[i]);
-      stOp.push(ENTER);
-      stBoiler.push(b);
-      stStart.push(0);
-    }
-  }
-
-  // Main text: inside article/main when the page has them and they hold real text, else all non-boilerplate text.
-  // Class-name boilerplate is a guess ("has-sidebar" on a wrapper would hide the whole post): when it
-  // holds most of the text, keep it.
-  const skip = lenWeak > 3 * lenClean ? 1 : 5;
-  const pick = (needMain: boolean): string => {
-    const parts: string[] = [];
-    for (let i = 0; i < seg.length; i++) {
-      const f = segFlag[i];
-      if (f & skip) continue;
-      if (needMain && !(f & 2) && seg[i] !== BLOCK_MARK) continue;
-      parts.push(seg[i]);
-    }
-    return parts.join('');
-  };
-  let text = mainSeen ? pick(true) : '';
-  if (!hasNonSpace(text, 200)) text = pick(false);
-  if (text.length > MAX_TEXT_CHARS) text = text.slice(0, MAX_TEXT_CHARS);
-  out.mainText = toMainText(text);
-  out.headings = headingsOut;
-
-  // Meta.
-  out.title = clean(titleText || meta['og:title'] || headingsOut[0] || '').slice(0, 500);
-  out.description = clean(meta['description'] || meta['og:description'] || '').slice(0, 1000);
-  out.generator = meta['generator'] ? clean(meta['generator']).slice(0, 200) : undefined;
-  if (!out.generator) delete out.generator;
-  if (!out.lang) out.lang = meta['content-language'] || meta['og:locale'] || '';
-  out.lang = out.lang.trim().toLowerCase().replace('_', '-').split(/[-,\s]/)[0].slice(0, 8);
-
-  // JSON-LD, parsed defensively.
-  const ld: LdInfo = { types: [] };
-  for (const t of ldTexts) {
-    try {
-      const v: unknown = JSON.parse(t.trim().replace(/^<!--|-->$/g, ''));
-      out.jsonLd.push(v);
-      walkJsonLd(v, ld);
-    } catch {
-      /* malformed JSON-LD is ignored */
-    }
-  }
+  const meta = readMeta(ix);
+  readHeadLinks(ix, base, out);
+  const ld = readJsonLd(ix.ldJson);
+  out.jsonLd = ld.blocks;
   out.jsonLdTypes = [...new Set(ld.types)];
-  const siteName = clean(meta['og:site_name'] || meta['application-name'] || ld.publisher || '');
+  const titleText = clean(ix.title);
+  out.title = clean(titleText || meta['og:title'] || '').slice(0, 500);
+
+  const { main, index: mainIx } = readMainText(html, ix, out.title, ld);
+  out.mainText = main.text;
+  out.headings = main.headings;
+  out.lists = { ...main.lists, checkboxes: ix.checkboxes };
+  out.tables = main.tables;
+  out.codeBlocks = main.codeBlocks;
+  if (!out.title) out.title = (out.headings[0] ?? '').slice(0, 500);
+  out.description = clean(meta['description'] || meta['og:description'] || '').slice(0, 1000);
+  const generator = meta['generator'] ? clean(meta['generator']).slice(0, 200) : '';
+  if (generator) out.generator = generator;
+  // Issue 9 (outreach.ts): the meta author, one of the sources of the page author's name.
+  const metaAuthor = clean(meta['author'] || '').slice(0, 200);
+  if (metaAuthor) out.metaAuthor = metaAuthor;
+  out.lang = (ix.htmlLang || meta['content-language'] || meta['og:locale'] || ld.inLanguage || '').trim().toLowerCase().replace('_', '-').split(/[-,\s]/)[0].slice(0, 8);
+  const siteName = clean(meta['og:site_name'] || meta['application-name'] || ld.website || ld.publisher || '');
   if (siteName) out.siteName = siteName.slice(0, 200);
 
-  // Links, anchors, resources, author and contact.
+  const anchorsText = readLinks(ix, base, out);
+  const hints = `${out.generator ?? ''} ${base?.hostname ?? ''} ${out.links.slice(0, 50).map((l) => l.href).join(' ')}`;
+  const platform = platformOf(out.generator ?? '', hints);
+  if (platform) out.platform = platform;
+  const markerText = `${anchorsText.slice(0, MARKER_ANCHOR_CHARS)} ${ix.chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
+  const markers = markersIn(markerText);
+  out.companyMarkers = markers.company;
+  out.nonprofitMarkers = markers.nonprofit;
+
+  // Date elements, and whether they sit in chrome: inside the main content or one of its ancestors they are the article's.
+  const dateElements = () => {
+    const mainAncestors = new Set<number>();
+    for (const r of main.roots) for (let a = r; a >= 0 && !mainAncestors.has(a); a = mainIx.parent[a]) mainAncestors.add(a);
+    return mainIx.dateEls.map((el) => ({ el, foreign: isForeign(el, mainAncestors), beforeEnd: el.pos < main.end }));
+  };
+  const published = publicationDate({
+    url,
+    meta,
+    ld,
+    elements: dateElements,
+    title: out.title,
+    mainText: out.mainText,
+    aroundHeading: () => textAroundHeading(mainIx, out.title),
+    pageText: () => visibleText(mainIx, 6000),
+    lang: out.lang,
+  });
+  if (published) out.publishedAt = published;
+  return out;
+}
+
+/** First value of each meta key (name, property, itemprop or http-equiv; lower case). */
+function readMeta(ix: PageIndex): Record<string, string> {
+  const meta: Record<string, string> = {};
+  for (const at of ix.metas) {
+    const key = (attr(at, 'property') || attr(at, 'name') || attr(at, 'itemprop') || attr(at, 'http-equiv')).toLowerCase();
+    if (key && !(key in meta)) meta[key] = attr(at, 'content').slice(0, 1000);
+  }
+  return meta;
+}
+
+function readHeadLinks(ix: PageIndex, base: URL | null, out: Extracted): void {
+  for (const at of ix.headLinks) {
+    const rel = attr(at, 'rel').toLowerCase();
+    const href = attr(at, 'href');
+    if (rel.includes('canonical') && !out.canonical) out.canonical = resolve(href, base)?.href;
+    if (rel.includes('alternate') && /(?:rss|atom)\+xml/i.test(attr(at, 'type'))) {
+      const u = resolve(href, base);
+      if (u && /^https?:$/.test(u.protocol) && !out.feedUrls.includes(u.href) && out.feedUrls.length < 10) out.feedUrls.push(u.href);
+    }
+  }
+}
+
+/**
+ * The page's text around its article heading (the h1-h3 that repeats the title, else the first h1
+ * outside chrome): its own text and about 300 characters after it, where bylines and publication
+ * dates are written, and about 80 characters before it (a dateline above the title).
+ */
+function textAroundHeading(ix: PageIndex, title: string): { after: string; before: string } {
+  const key = normalTitle(title);
+  let h = -1;
+  for (const i of ix.titleHeadings) {
+    // Cheap test first: the heading's first word must be in the title.
+    const first = firstWord(ix, i);
+    if (first === '' || !key.includes(first)) continue;
+    const text = normalTitle(ix.seg.slice(ix.segStart[i], ix.segEnd[i]).join(''));
+    if (text.length >= 8 && key.includes(text.slice(0, 30))) {
+      h = i;
+      break;
+    }
+  }
+  if (h < 0) h = ix.titleHeadings.find((i) => ix.tag[i] === 'h1' && ix.segEx[ix.segStart[i]] === 0) ?? -1;
+  if (h < 0) return { after: '', before: '' };
+  let after = '';
+  for (let k = ix.segStart[h]; k < ix.seg.length && after.length < 300 + (ix.segEnd[h] - ix.segStart[h]) * 20; k++) {
+    after += ix.seg[k] === BLOCK_MARK ? '\n' : ix.seg[k];
+    if (k >= ix.segEnd[h] && after.length > 600) break;
+  }
+  let before = '';
+  for (let k = ix.segStart[h] - 1; k >= 0 && before.length < 80; k--) before = (ix.seg[k] === BLOCK_MARK ? '\n' : ix.seg[k]) + before;
+  return { after: after.replace(/[^\S\n]+/g, ' ').slice(0, 800), before: before.replace(/[^\S\n]+/g, ' ').slice(-120) };
+}
+
+/** The page's text outside chrome (nav, footer, sidebars, comments), one line per block, up to `max` characters. */
+function visibleText(ix: PageIndex, max: number): string {
+  const parts: string[] = [];
+  let n = 0;
+  for (let k = 0; k < ix.seg.length && n < max; k++) {
+    if (ix.segEx[k] !== 0) continue;
+    parts.push(ix.seg[k] === BLOCK_MARK ? '\n' : ix.seg[k]);
+    n += ix.seg[k].length;
+  }
+  return parts.join('');
+}
+
+/** The first word of element i's text, lower case ('' when it has none). */
+function firstWord(ix: PageIndex, i: number): string {
+  for (let k = ix.segStart[i]; k < ix.segEnd[i]; k++) {
+    const s = ix.seg[k];
+    let a = 0;
+    while (a < s.length && classOf(s.charCodeAt(a)) === 3) a++;
+    if (a === s.length) continue;
+    let b = a;
+    while (b < s.length && classOf(s.charCodeAt(b)) !== 3) b++;
+    return s.slice(a, b).toLowerCase();
+  }
+  return '';
+}
+
+function normalTitle(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Below this many characters of main text, the class/id guesses are suspected of hiding the post. */
+const RETRY_CHARS = 500;
+
+/**
+ * The main text, Readability's way; again without the class/id guesses when they left little; the
+ * JSON-LD articleBody when the page's markup holds far less of the article than its JSON-LD does
+ * (pages that load the rest of the article with scripts).
+ */
+function readMainText(html: string, ix: PageIndex, title: string, ld: JsonLdInfo): { main: MainContent; index: PageIndex } {
+  let main = mainContent(ix, title, MAX_TEXT_CHARS);
+  let index = ix;
+  if (main.text.length < RETRY_CHARS && ix.unlikely > 0) {
+    const looseIx = indexHtml(html, false);
+    const loose = mainContent(looseIx, title, MAX_TEXT_CHARS);
+    if (loose.text.length > main.text.length) {
+      main = loose;
+      index = looseIx;
+    }
+  }
+  const body = ld.articleBody ? ldText(ld.articleBody) : '';
+  if (body.length > 500 && body.length > 1.5 * main.text.length) main = { ...main, text: body.slice(0, MAX_TEXT_CHARS) };
+  return { main, index };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Plain text of a JSON-LD articleBody (some carry entities or markup). */
+function ldText(s: string): string {
+  return s
+    .replace(/<\/?(?:p|div|br|li|h[1-6])\b[^>]{0,300}>/gi, '\n')
+    .replace(/<[^>]{0,300}>/g, ' ')
+    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (m, e: string) => {
+      if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
+    })
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\n ]*/g, '\n')
+    .trim();
+}
+
+/** Links of the page (absolute http(s), deduplicated, bounded), resources, author and contact links; returns the anchors' text (its first MARKER_ANCHOR_CHARS at least). */
+function readLinks(ix: PageIndex, base: URL | null, out: Extracted): string {
+  const seg = ix.seg;
   const allText = (start: number, end: number) => clean(seg.slice(start, end).join('')).slice(0, 300);
   const seenHref = new Set<string>();
+  const seenRaw = new Set<string>();
   const hostKey = (h: string) => h.toLowerCase().replace(/^www\./, '');
   const baseHost = base ? hostKey(base.hostname) : '';
   let anchorsText = '';
-  for (const { el, start, end, chrome } of linkStarts) {
+  for (const { attribs, segStart: start, segEnd: end, chrome } of ix.anchors) {
     if (out.links.length >= MAX_LINKS) break;
-    const hrefRaw = attr(el, 'href');
+    const hrefRaw = attr(attribs, 'href');
     const text = allText(start, end);
-    if (anchorsText.length < 50_000) anchorsText += ` ${text}`;
+    if (anchorsText.length < MARKER_ANCHOR_CHARS) anchorsText += ` ${text}`;
     if (/^mailto:/i.test(hrefRaw.trim())) {
       if (out.contactLinks.length < 10) out.contactLinks.push(hrefRaw.trim().slice(0, 300));
       continue;
     }
+    // The same href again resolves to the same URL, already taken or refused: no second parse.
+    if (seenRaw.has(hrefRaw)) continue;
+    seenRaw.add(hrefRaw);
     const u = resolve(hrefRaw, base);
     if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) continue;
     u.hash = '';
     const href = u.href;
-    const rel = attr(el, 'rel').toLowerCase();
+    const rel = attr(attribs, 'rel').toLowerCase();
     if (seenHref.has(href)) continue;
     seenHref.add(href);
     const internal = baseHost !== '' && hostKey(u.hostname) === baseHost;
@@ -480,28 +392,5 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
     if ((/\bcontact\b/i.test(text) || /\/contact(?:-us)?\/?$/i.test(u.pathname)) && out.contactLinks.length < 10) out.contactLinks.push(href);
     if (FEED_HREF_RE.test(u.pathname) && internal && out.feedUrls.length < 10 && !out.feedUrls.includes(href)) out.feedUrls.push(href);
   }
-
-  // Platform and markers.
-  const hints = `${out.generator ?? ''} ${base?.hostname ?? ''} ${out.links.slice(0, 50).map((l) => l.href).join(' ')}`;
-  const platform = platformOf(out.generator ?? '', hints);
-  if (platform) out.platform = platform;
-  const markerText = `${anchorsText.slice(0, 10_000)} ${chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
-  for (const [k, lits, re] of COMPANY_MARKERS) if (hasMarker(markerText, lits, re)) out.companyMarkers.push(k);
-  for (const [k, lits, re] of NONPROFIT_MARKERS) if (hasMarker(markerText, lits, re)) out.nonprofitMarkers.push(k);
-
-  // Publication date: JSON-LD, then meta, then <time>, then the URL.
-  const metaDate =
-    normaliseDate(meta['article:published_time']) ??
-    normaliseDate(meta['og:published_time']) ??
-    normaliseDate(meta['datepublished']) ??
-    normaliseDate(meta['date']) ??
-    normaliseDate(meta['dc.date']) ??
-    normaliseDate(meta['dc.date.issued']) ??
-    normaliseDate(meta['parsely-pub-date']);
-  let urlDate: string | undefined;
-  const um = base ? URL_DATE_RE.exec(base.pathname) : null;
-  if (um) urlDate = `${um[1]}-${um[2]}-${um[3] ?? '01'}`;
-  const published = ld.published ?? metaDate ?? timeDate ?? urlDate;
-  if (published) out.publishedAt = published;
-  return out;
+  return anchorsText;
 }

@@ -1,47 +1,66 @@
-// The one adapter to natural (deep import only: the root pulls in fs/os-bound classifiers).
-// Tokens come from our own linear-time regex; stems from natural's Porter stemmer, cached,
-// because stemming every token costs several times a parse.
+// The one adapter to natural (deep imports only: the root pulls in fs/os-bound classifiers and
+// database clients). Stems per language: natural's Porter/Snowball stemmers for English, Spanish,
+// French, Swedish and Norwegian; our own Snowball German and Danish (snowball.ts says why). Cached,
+// because stemming every token costs several times a parse. Tokens come from our own scanner.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import PorterStemmerEs from 'natural/lib/natural/stemmers/porter_stemmer_es.js';
+import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
+import PorterStemmerSv from 'natural/lib/natural/stemmers/porter_stemmer_sv.js';
+import PorterStemmerNo from 'natural/lib/natural/stemmers/porter_stemmer_no.js';
+import type { Lang } from './lang.ts';
+import { stemDanish, stemGerman } from './snowball.ts';
+
+const STEMMERS: Record<Lang, (token: string) => string> = {
+  en: (t) => PorterStemmer.stem(t),
+  es: (t) => PorterStemmerEs.stem(t),
+  fr: (t) => PorterStemmerFr.stem(t),
+  sv: (t) => PorterStemmerSv.stem(t),
+  no: (t) => PorterStemmerNo.stem(t),
+  da: stemDanish,
+  de: stemGerman,
+};
+
+/**
+ * Words the stemmer would conflate with another meaning: Spanish and French mentee words built on
+ * "mentor" ("mentorado", "mentorée") would otherwise stem to "mentor" and read as the mentor;
+ * Spanish "comando" would stem like "cómo".
+ */
+const STEM_EXCEPTIONS: Partial<Record<Lang, Record<string, string>>> = {
+  es: { mentorado: 'mentorad', mentorada: 'mentorad', mentorados: 'mentorad', mentoradas: 'mentorad', comando: 'comand', comandos: 'comand' },
+  fr: { mentoré: 'mentore', mentorée: 'mentore', mentorés: 'mentore', mentorées: 'mentore' },
+};
 
 const STEM_CACHE_MAX = 60_000;
-const stemCache = new Map<string, string>();
+const stemCaches = new Map<Lang, Map<string, string>>();
 
-/** Porter stem of a lower-case token, cached. Tokens with digits or very long ones are kept as is. */
-export function stem(token: string): string {
-  const hit = stemCache.get(token);
+/** Stem of a lower-case token in `lang` (default English), cached. Tokens with digits or very long ones are kept as is. */
+export function stem(token: string, lang: Lang = 'en'): string {
+  let cache = stemCaches.get(lang);
+  if (!cache) {
+    cache = new Map();
+    stemCaches.set(lang, cache);
+  }
+  const hit = cache.get(token);
   if (hit !== undefined) return hit;
   let s: string;
-  if (token.length < 3 || token.length > 30 || /\d/.test(token)) s = token;
+  const exception = STEM_EXCEPTIONS[lang]?.[token];
+  if (exception !== undefined) s = exception;
+  else if (token.length < 3 || token.length > 30 || /\d/.test(token)) s = token;
   else {
     try {
-      s = PorterStemmer.stem(token);
+      s = STEMMERS[lang](token);
     } catch {
       s = token;
     }
   }
-  if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
-  stemCache.set(token, s);
+  if (cache.size >= STEM_CACHE_MAX) cache.clear();
+  cache.set(token, s);
   return s;
 }
 
-// Letters (any script) and digits make words; an inner apostrophe keeps "don't" and "mentor's" whole.
-// A hand-written scanner (linear, no regex per token): tokenising is the hot loop of scoring.
-const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
-const LETTER_RE = /\p{L}/u;
-// 0 = unknown, 1 = letter, 2 = digit/number, 3 = neither (for non-ASCII code units).
-const charClass = new Uint8Array(65536);
-/** 1 = letter, 2 = digit or other word character, 3 = separator. */
-const ASCII_CLASS = new Uint8Array(128).map((_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : 3));
-export function classOf(c: number): number {
-  if (c < 128) return ASCII_CLASS[c];
-  let k = charClass[c];
-  if (k === 0) {
-    const ch = String.fromCharCode(c);
-    k = LETTER_RE.test(ch) ? 1 : WORD_CHAR_RE.test(ch) ? 2 : 3;
-    charClass[c] = k;
-  }
-  return k;
-}
+import { classOf } from './chars.ts';
+
+export { classOf };
 
 /** Lower-case word tokens; a possessive "'s" is dropped, other apostrophes removed. */
 export function tokenize(text: string): string[] {
@@ -88,15 +107,9 @@ export function tokenizeInto(text: string, out: string[]): number {
   return k;
 }
 
-export function stemAll(tokens: string[]): string[] {
+export function stemAll(tokens: string[], lang: Lang = 'en'): string[] {
   const out = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) out[i] = stem(tokens[i]);
+  for (let i = 0; i < tokens.length; i++) out[i] = stem(tokens[i], lang);
   return out;
 }
 
-/** Common English function words, for the language check and for "real sentence" detection. */
-export const ENGLISH_FUNCTION_WORDS = new Set(
-  'the a an and or but of to in on for with as at by from is are was were be been it this that these those you your we our they their he she his her i my me not no do does can will would should if then than so what when how who which there here have has had about into also just more most'.split(
-    ' ',
-  ),
-);

@@ -1,13 +1,17 @@
 // Page score: extract -> features -> lexicon components + the trained model -> PageScore.
 // The score is dominated by relevance × guidance (DESIGN.md, "What the score means").
-import type { ComponentName, Evidence, PageComponents, PageScore, SiteKind } from './types.ts';
+import type { ComponentName, Evidence, PageComponents, PageScore, SiteKind, PageFlag } from './types.ts';
 import { extract, type Extracted } from './extract.ts';
 import { computeFeatures, sat, type Features } from './features.ts';
-import { LEXICON_VERSION, LEXICONS, type LexiconName } from './lexicons.ts';
-import { MODEL, fnv1a, predict, type LinearModel } from './model.ts';
+import { LEXICON_NAMES, type LexiconName } from './lexicons.ts';
+import { MODEL, combineScore, predict, type LinearModel, type ScoreParts } from './model.ts';
+import { scorerVersionOf } from './model-version.ts';
+import { LANGS, type DetectedLang, type Lang } from './lang.ts';
+import { jsonLdSiteName } from './identity.ts';
+import { pageOutreach } from './outreach.ts';
 
-/** Changes whenever the weights, the lexicons or the scoring code's version change. */
-export const SCORER_VERSION = `1.0.0+${fnv1a(JSON.stringify(MODEL) + LEXICON_VERSION + JSON.stringify(LEXICONS))}`;
+/** Changes whenever the weights, the lexicons or the scoring code's version change (model-version.ts). */
+export const SCORER_VERSION = scorerVersionOf(MODEL);
 
 export interface ScorePageInput {
   url: string;
@@ -43,7 +47,7 @@ export function pageSiteKind(ex: Extracted, f: Features, url: string): SiteKind 
   const host = hostOf(url);
   const path = pathOf(url);
   const types = ex.jsonLdTypes.map((t) => t.toLowerCase());
-  const has = (...ts: string[]) => ts.some((t) => types.includes(t));
+  const has = (...ts: string[]) => types.length > 0 && ts.some((t) => types.includes(t));
   if (/\.edu$|\.edu\.[a-z]{2}$|\.ac\.[a-z]{2}$/.test(host) || has('collegeoruniversity', 'educationalorganization')) return 'academic';
   const external = ex.links.filter((l) => !l.internal && !l.chrome).length;
   const listy = /\b(?:directory|top \d+|\d+ best|best .{0,40}(?:blogs|sites|resources|websites|podcasts)|list of|blogroll|links)\b/i.test(ex.title);
@@ -75,14 +79,20 @@ function trimSentence(s: string): string {
 
 interface EvidenceSpec {
   component: ComponentName;
-  lexes: LexiconName[];
+  /** Indices of the lexicons (in LEXICON_NAMES) whose hits count. */
+  lexes: number[];
   need: number;
 }
+const lexIndex = (name: LexiconName) => LEXICON_NAMES.indexOf(name);
+const CORE = lexIndex('core');
+const MENTOR_GUIDANCE = lexIndex('mentorGuidance');
+const PROGRAM_GUIDANCE = lexIndex('programGuidance');
+const ACTIONABILITY = lexIndex('actionability');
 const EVIDENCE_SPECS: EvidenceSpec[] = [
-  { component: 'relevance', lexes: ['core'], need: 1 },
-  { component: 'mentorGuidance', lexes: ['mentorGuidance', 'mentorSide'], need: 2 },
-  { component: 'programGuidance', lexes: ['programGuidance'], need: 2 },
-  { component: 'actionability', lexes: ['actionability'], need: 2 },
+  { component: 'relevance', lexes: [CORE], need: 1 },
+  { component: 'mentorGuidance', lexes: [MENTOR_GUIDANCE, lexIndex('mentorSide')], need: 2 },
+  { component: 'programGuidance', lexes: [PROGRAM_GUIDANCE], need: 2 },
+  { component: 'actionability', lexes: [ACTIONABILITY], need: 2 },
 ];
 const EVIDENCE_PER_COMPONENT = 3;
 const EVIDENCE_POOL = 8;
@@ -95,14 +105,14 @@ function pickEvidence(f: Features): Evidence[] {
     const sen = sentences[i];
     if (sen.words < 5 || sen.words > 80) continue;
     const hits = sen.hits;
-    const core = hits.core ?? 0;
-    if (core === 0 && hits.mentorGuidance === undefined && hits.programGuidance === undefined && hits.actionability === undefined) continue;
-    const guidance = (hits.mentorGuidance ?? 0) + (hits.programGuidance ?? 0);
+    const core = hits[CORE];
+    if (core === 0 && hits[MENTOR_GUIDANCE] === 0 && hits[PROGRAM_GUIDANCE] === 0 && hits[ACTIONABILITY] === 0) continue;
+    const guidance = hits[MENTOR_GUIDANCE] + hits[PROGRAM_GUIDANCE];
     const lengthBonus = (sen.words >= 8 ? 1 : 0) + Math.min(sen.words, 30) / 100;
     for (let k = 0; k < EVIDENCE_SPECS.length; k++) {
       const spec = EVIDENCE_SPECS[k];
       let h = 0;
-      for (const l of spec.lexes) h += hits[l] ?? 0;
+      for (const l of spec.lexes) h += hits[l];
       if (h < spec.need) continue;
       // Prefer whole sentences (not headings) that also tie the advice to mentoring.
       const s = Math.min(h, 4) + (spec.component === 'relevance' ? 0.5 * Math.min(guidance, 3) : 0.5 * Math.min(core, 2)) + lengthBonus;
@@ -145,26 +155,47 @@ export function freshnessOf(iso: string | undefined, roundupYear: number): numbe
 export interface PageAnalysis {
   extracted: Extracted;
   features: Features;
+  /** The language detected from the page's text ('und' for none of the seven). */
+  detectedLang: DetectedLang;
 }
 
-/** Extraction and features only (the training and evaluation code reuses them). */
+/** The lexicons to read a page with: the detected language, else a declared one of the seven, else English. */
+function readingLang(detected: DetectedLang, declared: string): Lang {
+  if (detected !== 'und') return detected;
+  const d = declared === 'nb' || declared === 'nn' ? 'no' : declared;
+  return (LANGS as readonly string[]).includes(d) ? (d as Lang) : 'en';
+}
+
+/**
+ * Extraction, language and features (the training and evaluation code reuses them). The page is
+ * read in its declared language (else English) while its function words are counted; when they say
+ * it is in another of the seven, it is read again in that one (rare: <html lang> is mostly right).
+ */
 export function analysePage(input: { url: string; html: string; finalUrl?: string }): PageAnalysis {
   const extracted = extract({ url: input.finalUrl ?? input.url, html: input.html });
-  return { extracted, features: computeFeatures(extracted) };
+  let features = computeFeatures(extracted, readingLang('und', extracted.lang), extracted.lang);
+  const detectedLang = features.detected.lang;
+  if (detectedLang !== 'und' && detectedLang !== features.lang) features = computeFeatures(extracted, detectedLang, extracted.lang);
+  return { extracted, features, detectedLang };
 }
 
 export function scorePage(input: ScorePageInput): PageScore {
   return scoreAnalysed(input, analysePage(input), MODEL);
 }
 
-/** Score from an analysis with a given model (evaluation passes a per-fold model). */
+/** Score from an analysis with a given model (evaluation passes a per-fold model; the crawler the store's). */
 export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: LinearModel): PageScore {
+  return scoreAnalysedParts(input, a, model).page;
+}
+
+/** The same, with the score's model-independent parts (a stored page vector keeps them: vector.ts). */
+export function scoreAnalysedParts(input: ScorePageInput, a: PageAnalysis, model: LinearModel): { page: PageScore; parts: ScoreParts } {
   const { extracted: ex, features: f } = a;
   const url = typeof input.url === 'string' ? input.url : '';
   const finalUrl = input.finalUrl ?? url;
   const roundupYear = input.roundupYear ?? new Date().getUTCFullYear();
   const L = f.lex;
-  const flags: string[] = [];
+  const flags: PageFlag[] = [];
 
   // Near misses.
   const core = L.core.count;
@@ -174,33 +205,44 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
     if (n < min || s <= startShare) return 1;
     return Math.max(0.1, 1 - (0.9 * (s - startShare)) / (1 - startShare));
   };
+  // Keyword stuffing: "mentor" words far denser than any guide, in text that is not prose or repeats
+  // itself. Inclusive forms ("mentores/as", "Mentor:innen") and mentee words built on "mentor"
+  // ("mentorado", "mentoré") count once per word, so a careful Spanish or German guide is not stuffing.
   const stuffing =
     f.mentorTokens >= 6 &&
-    (f.mentorDensity > 0.1 || (f.mentorDensity > 0.05 && f.proseRatio < 0.35) || (f.uniqueSentenceRatio < 0.6 && f.mentorDensity > 0.03));
-  const brand = f.brandHits >= 2 || (f.brandHits >= 1 && (L.tech.score > 0.3 || core < 6));
+    (f.mentorDensity > 0.15 || (f.mentorDensity > 0.07 && f.proseRatio < 0.3) || (f.uniqueSentenceRatio < 0.6 && f.mentorDensity > 0.03));
+  const brand = f.brandHits >= 2 || (f.brandHits >= 1 && (L.tech.score > 0.3 || L.hardware.score > 0.3 || core < 6));
   const place = f.placeHits >= 2 || (f.placeHits >= 1 && L.mentorGuidance.score < 0.5);
-  const notEnglish = f.wordCount >= 40 && f.englishRatio < 0.06;
+  // Software documentation (a README or admin guide of a tool named or made for mentoring).
+  const softwareDocs = f.docHeadings >= 3 || (f.docHeadings >= 1 && (f.codeBlocks >= 1 || L.tech.count >= 8)) || (f.codeBlocks >= 3 && L.tech.count >= 5);
   const thin = f.wordCount < 150;
   const pCoach = penalty(L.coaching.count, 4, 0.4);
   const pTutor = penalty(L.tutoring.count, 5, 0.45);
   const pOnboard = penalty(L.onboarding.count, 6, 0.55);
   const pTech = penalty(L.tech.count, 10, 0.6);
+  const pHardware = penalty(L.hardware.count, 4, 0.4);
+  const pJobs = penalty(L.jobs.count, 3, 0.3);
+  const pLead = penalty(L.leadership.count, 5, 0.5);
   if (pCoach < 0.8) flags.push('coaching-only');
   if (pTutor < 0.8) flags.push('tutoring');
   if (pOnboard < 0.8) flags.push('onboarding');
+  if (pHardware < 0.8) flags.push('hardware');
+  if (pJobs < 0.8) flags.push('job-ad');
+  if (pLead < 0.8) flags.push('leadership');
+  if (softwareDocs) flags.push('software-docs');
   if (brand) flags.push('brand-mentor');
   if (place) flags.push('place-mentor');
   if (stuffing) flags.push('keyword-stuffing');
   if (thin) flags.push('thin');
-  if (notEnglish) flags.push('not-english');
+  if (a.detectedLang === 'und' && f.wordCount >= 40) flags.push('language-unknown');
   if (!ex.publishedAt) flags.push('undated');
   if (ex.resources.length > 0) flags.push('downloads');
 
-  let relevance = L.core.score * pCoach * pTutor * pOnboard * pTech;
+  let relevance = L.core.score * pCoach * pTutor * pOnboard * pTech * pHardware * pJobs * pLead;
+  if (softwareDocs) relevance *= 0.3;
   if (brand) relevance *= 0.15;
   if (place) relevance *= 0.15;
-  if (stuffing) relevance *= 0.35;
-  if (notEnglish) relevance *= 0.5;
+  if (stuffing) relevance *= 0.2;
 
   const gate = 0.25 + 0.75 * relevance;
   const sideTotal = L.mentorSide.count + L.menteeSide.count;
@@ -228,23 +270,26 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
   const pg = components.programGuidance;
   const G = Math.min(1, Math.max(mg, pg) + 0.35 * Math.min(mg, pg));
   const lexScore = components.relevance * (0.15 + 0.85 * (0.65 * G + 0.2 * components.actionability + 0.15 * components.quality));
-  const modelP = predict(model, f);
-  const combined = 0.6 * lexScore + 0.4 * modelP * Math.min(1, components.relevance * 1.5);
-  let score = combined * (0.92 + 0.08 * freshness);
-  if (thin) score *= 0.75;
-  score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 10;
+  // The model's opinion counts gated by relevance; the penalties apply in this order (model.ts, combineScore):
+  // thin pages, stuffed pages (no second opinion either: the model reads "mentor" density as relevance),
+  // software documentation and "Mentor" products (their mentor words are names).
+  const pens: number[] = [];
+  if (thin) pens.push(0.75);
+  if (stuffing) pens.push(0.4);
+  if (softwareDocs || brand) pens.push(0.5);
+  const parts: ScoreParts = { lex: lexScore, gate: Math.min(1, components.relevance * 1.5), fresh: freshness, pens };
+  const score = combineScore(parts, predict(model, f), model);
 
   const evidence = pickEvidence(f);
 
-  let lang = ex.lang;
-  if (!lang) lang = f.wordCount >= 40 ? (notEnglish ? 'und' : 'en') : '';
+  const lang = a.detectedLang !== 'und' ? a.detectedLang : ex.lang || (f.wordCount >= 40 ? 'und' : '');
 
   const out: PageScore = {
     url,
     finalUrl,
     title: ex.title,
     lang,
-    scorerVersion: SCORER_VERSION,
+    scorerVersion: scorerVersionOf(model),
     score,
     components,
     evidence,
@@ -255,5 +300,10 @@ export function scoreAnalysed(input: ScorePageInput, a: PageAnalysis, model: Lin
   };
   if (ex.publishedAt) out.publishedAt = ex.publishedAt;
   if (ex.siteName) out.siteName = ex.siteName;
-  return out;
+  // Issue 9 (roundup): the site's JSON-LD name and the page's outreach facts (identity.ts, outreach.ts).
+  const ldName = jsonLdSiteName(ex.jsonLd);
+  if (ldName) out.jsonLdSiteName = ldName;
+  const outreach = pageOutreach(ex);
+  if (outreach) out.outreach = outreach;
+  return { page: out, parts };
 }

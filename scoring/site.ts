@@ -4,12 +4,17 @@ import { SITE_KINDS, type ComponentName, type PageScore, type SiteActivityInput,
 import { SCORER_VERSION, freshnessOf } from './page.ts';
 import { normaliseDate } from './extract.ts';
 import { sat } from './features.ts';
+import { siteIdentity } from './identity.ts';
+import { siteOutreach } from './outreach.ts';
+import { siteQuotes } from './quotes.ts';
 
 export interface ScoreSiteOptions {
   /** Origin of the site; defaults to the first page's origin. */
   site?: string;
   roundupYear?: number;
   activity?: SiteActivityInput;
+  /** The scorerVersion of the model its pages were scored with (default: the shipped model's). */
+  scorerVersion?: string;
 }
 
 const r3 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
@@ -26,14 +31,6 @@ function originOf(u: string): string {
     return x.origin === 'null' ? u : x.origin;
   } catch {
     return u;
-  }
-}
-
-function hostName(site: string): string {
-  try {
-    return new URL(site).hostname.replace(/^www\./, '');
-  } catch {
-    return site;
   }
 }
 
@@ -120,12 +117,10 @@ export function scoreSite(pages: PageScore[], opts: ScoreSiteOptions = {}): Site
     }
   }
 
-  // Name: the most common siteName, else the host.
-  const names = new Map<string, number>();
-  for (const p of ranked) if (p.siteName) names.set(p.siteName, (names.get(p.siteName) ?? 0) + 1);
-  let name = hostName(site);
-  let nameVotes = 0;
-  for (const [n, c] of [...names].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c > nameVotes) [name, nameVotes] = [n, c];
+  // Name, quotes and outreach: issue 9's rules, each in its own module (identity.ts, quotes.ts, outreach.ts).
+  const { name } = siteIdentity(ranked, { site, ...(opts.activity?.feedTitle ? { feedTitle: opts.activity.feedTitle } : {}) });
+  const quotes = siteQuotes(ranked);
+  const outreach = siteOutreach(ranked, site);
 
   const feeds = new Map<string, number>();
   for (const p of ranked) for (const f of p.feedUrls) feeds.set(f, (feeds.get(f) ?? 0) + 1);
@@ -149,7 +144,7 @@ export function scoreSite(pages: PageScore[], opts: ScoreSiteOptions = {}): Site
   if (mentoring.length > 0 && reasons.length < 3) reasons.push([50, `Best page: ${quote(best.title || best.finalUrl)} (${Math.round(best.score)}/100)`]);
   if (mentoring.length >= 3 && reasons.length < 3) reasons.push([45, `${mentoring.length} of ${ranked.length} pages scored are about mentoring`]);
   if (mentoring.length === 0) reasons.push([10, `No page about mentoring among ${plural(ranked.length, 'page', 'pages')} scored`]);
-  const flagged = ranked.slice(0, 3).flatMap((p) => p.flags).filter((f) => ['keyword-stuffing', 'brand-mentor', 'place-mentor', 'coaching-only', 'tutoring', 'onboarding'].includes(f));
+  const flagged = ranked.slice(0, 3).flatMap((p) => p.flags).filter((f) => ['keyword-stuffing', 'brand-mentor', 'place-mentor', 'coaching-only', 'tutoring', 'onboarding', 'software-docs', 'hardware', 'job-ad', 'leadership'].includes(f));
   if (flagged.length > 0 && agg < 0.3) reasons.push([20, `Near miss: ${[...new Set(flagged)].join(', ')}`]);
   reasons.sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
 
@@ -172,9 +167,11 @@ export function scoreSite(pages: PageScore[], opts: ScoreSiteOptions = {}): Site
     bestPageUrl: best.finalUrl || best.url,
     siteKind,
     reasons: reasons.slice(0, 3).map((r) => r[1]),
-    scorerVersion: SCORER_VERSION,
+    scorerVersion: opts.scorerVersion ?? SCORER_VERSION,
   };
   if (lastPostAt) out.lastPostAt = lastPostAt;
   if (feedUrl) out.feedUrl = feedUrl;
+  if (quotes.length) out.quotes = quotes;
+  if (outreach) out.outreach = outreach;
   return out;
 }

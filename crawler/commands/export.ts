@@ -1,5 +1,6 @@
-// `mentor-radar export [--db FILE] [--format csv|json|md] [--top N] [--year YYYY] [--out FILE]`
-// Only scoring's serialisers write the output: one definition of the columns.
+// `mentor-radar export [--db FILE] [--format csv|json|md] [--top N] [--year YYYY] [--with-shortlist] [--out FILE]`
+// Only scoring's serialisers write the output: one definition of the columns, one roundup draft
+// (the dashboard's Markdown button calls the same candidatesToMarkdown with the same options).
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -11,17 +12,20 @@ import { withStore } from './db.ts';
 const FORMATS = ['csv', 'json', 'md'] as const;
 type Format = (typeof FORMATS)[number];
 
-const help = `Usage: mentor-radar export [--db FILE] [--format csv|json|md] [--top N] [--year YYYY] [--out FILE]
+const help = `Usage: mentor-radar export [--db FILE] [--format csv|json|md] [--top N] [--year YYYY]
+                           [--with-shortlist] [--out FILE]
 
-Writes the ranked candidates: csv (one row per site, the columns in the README, formula-safe),
-json (full fidelity; what \`mentor-radar import\` and the extension read back) or md (the
-roundup draft: the ranked list, then the best three). Default: csv on stdout.
+Writes the ranked candidates: csv (one row per site, the columns in the README, UTF-8 with a
+BOM, formula-safe; \`import\` reads it back), json (full fidelity; what \`mentor-radar import\`
+and the extension read back) or md (the roundup draft: the included sites in the curator's
+order, then "The best three"; no other site, no private note). Default: csv on stdout.
 
 Options:
 ${DB_HELP}
   --format F         csv (default), json or md
-  --top N            only the first N (md defaults to 20)
-  --year YYYY        rank as of this roundup year (md: the article's year)
+  --top N            only the first N (csv, json: of the ranking; md: of the roundup's list)
+  --year YYYY        rank as of this roundup year (md: the article's year; default this year)
+  --with-shortlist   md: the shortlisted sites too, each marked "(shortlisted)"
   --out FILE         write to FILE atomically (temp file + rename) instead of stdout
   -h, --help         this help
 `;
@@ -59,9 +63,10 @@ async function run(values: Values, _pos: string[], ctx: Context): Promise<number
       case 'csv':
         return candidatesToCsv(candidates, { top });
       case 'json':
-        return candidatesToJson(candidates, ctx.now(), { top });
+        // With each site's pages and activity: a reader scores the site from them (scoring/site-pages.ts).
+        return candidatesToJson(store.withPages(top !== undefined ? candidates.slice(0, top) : candidates), ctx.now(), { top });
       case 'md':
-        return candidatesToMarkdown(candidates, { top, year });
+        return candidatesToMarkdown(candidates, { top, year, withShortlist: values['with-shortlist'] === true });
     }
   });
   if (out !== undefined) {
@@ -79,7 +84,14 @@ export const command: CommandSpec = {
   name: 'export',
   summary: 'write the ranked candidates',
   help,
-  options: { db: { type: 'string' }, format: { type: 'string' }, top: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    format: { type: 'string' },
+    top: { type: 'string' },
+    year: { type: 'string' },
+    'with-shortlist': { type: 'boolean' },
+    out: { type: 'string' },
+  },
   positionals: { min: 0, max: 0 },
   run,
 };

@@ -14,12 +14,15 @@ const help = `Usage: mentor-radar import FILE [--db FILE] [--json]
 
 Merges a candidates export into the store: the extension's or our own, JSON (full fidelity)
 or CSV. Each record is merged by site with the existing candidate (decisions, notes and tags
-are kept; the site score built from more pages wins). The whole file is checked first: a bad
-file changes nothing.
+are kept); the pages a JSON export carries join the site's, and the site is scored from all
+its pages (a CSV row, which has none, keeps its score only until a page of the site is
+known). The whole file is checked first: a bad file changes nothing. A bookmarked site the
+crawler has not read since the bookmark is queued for a crawl of its own (mentor-radar crawl
+--queued, or a running schedule).
 
 Options:
 ${DB_HELP}
-  --json             print {"imported":N,"added":M,"merged":K}
+  --json             print {"imported":N,"added":M,"merged":K,"queuedForCrawl":Q}
   -h, --help         this help
 `;
 
@@ -41,9 +44,14 @@ export async function readCandidatesFile(arg: string, cwd: string, now: string):
 
 async function run(values: Values, positionals: string[], ctx: Context): Promise<number> {
   const candidates = await readCandidatesFile(positionals[0], ctx.io.cwd, ctx.now());
-  const result = await withStore(dbPath(values, ctx.io), {}, (store) => store.mergeCandidates(candidates));
-  if (values.json) ctx.io.stdout(safeJson(result) + '\n');
-  else ctx.io.stdout(`imported ${result.imported} (new ${result.added}, merged ${result.merged})\n`);
+  const { queueBookmarkedCandidates } = await import('../bookmark-queue.ts');
+  const { result, queued } = await withStore(dbPath(values, ctx.io), {}, (store) => {
+    const merged = store.mergeCandidates(candidates);
+    // Bookmarked sites the crawler never read wait in the crawl queue (issue 11; crawl --queued).
+    return { result: merged, queued: queueBookmarkedCandidates(store, candidates, ctx.now()) };
+  });
+  if (values.json) ctx.io.stdout(safeJson({ ...result, queuedForCrawl: queued.length }) + '\n');
+  else ctx.io.stdout(`imported ${result.imported} (new ${result.added}, merged ${result.merged})${queued.length ? `; ${queued.length} bookmarked site(s) queued for a crawl (mentor-radar crawl --queued)` : ''}\n`);
   return 0;
 }
 

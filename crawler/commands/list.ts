@@ -1,20 +1,25 @@
-// `mentor-radar list [--db FILE] [--top N] [--year YYYY]`: the ranked table.
-import { rankCandidates } from '../../scoring/index.ts';
+// `mentor-radar list [--db FILE] [--top N] [--year YYYY] [--search TEXT]`: the ranked table, each
+// site under its real name (the curator's rename, else the name its pages give: scoring/identity.ts).
+import { candidateName, candidateSearchText, matchesWords, rankCandidates, searchWords } from '../../scoring/index.ts';
 import type { Candidate } from '../../scoring/index.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
-import { DB_HELP, clean, dbPath, fit, intOption, pad, safeJson, yearOption } from './common.ts';
+import { DB_HELP, clean, dbPath, fit, intOption, pad, safeJson, stringOption, yearOption } from './common.ts';
 import { withStore } from './db.ts';
 
-const help = `Usage: mentor-radar list [--db FILE] [--top N] [--year YYYY] [--json]
+const help = `Usage: mentor-radar list [--db FILE] [--top N] [--year YYYY] [--search TEXT] [--json]
 
 Shows the candidates ranked by site score: rank, score, kind, decision, site, name, pages
-scored and mentoring pages. With --year, the ranking as of that roundup year (freshness
-measured against it) and a "move" column against the previous year's snapshot, when there is one.
+scored and mentoring pages. The name is the curator's rename, else the site's own name (its
+og:site_name, JSON-LD name, the part its page titles share, its feed's title, its home page's
+title, else its host). With --year, the ranking as of that roundup year (freshness measured
+against it) and a "move" column against the previous year's snapshot, when there is one.
 
 Options:
 ${DB_HELP}
   --top N            show the first N (default 50; 0 = all)
   --year YYYY        rank as of this roundup year
+  --search TEXT      only the sites whose name, site, tags or notes contain every word of TEXT
+                     (any case); the ranks stay those of the whole list
   --json             print the rows as a JSON array instead of a table
   -h, --help         this help
 `;
@@ -47,7 +52,7 @@ export function buildRows(candidates: Candidate[], previous?: Map<string, number
       kind: c.siteScore.siteKind,
       decision: c.decision,
       site: c.site,
-      name: c.name,
+      name: candidateName(c),
       pages: c.siteScore.pagesScored,
       mentoringPages: c.siteScore.mentoringPages,
     };
@@ -119,21 +124,24 @@ export function formatTable(rows: ListRow[], columns = 100, withMove = false): s
 async function run(values: Values, _pos: string[], ctx: Context): Promise<number> {
   const top = intOption(values, 'top', { min: 0 }) ?? 50;
   const year = yearOption(values);
+  const words = searchWords(stringOption(values, 'search') ?? '');
   return withStore(dbPath(values, ctx.io), { readonly: true }, (store) => {
     const all = store.listCandidates({ year });
     const previous = year !== undefined ? store.snapshot(year - 1) : undefined;
-    const rows = buildRows(all, previous).slice(0, top === 0 ? Infinity : top);
+    const found = words.length ? new Set(all.filter((c) => matchesWords(candidateSearchText(c), words)).map((c) => c.site)) : undefined;
+    const matching = buildRows(all, previous).filter((r) => !found || found.has(r.site));
+    const rows = matching.slice(0, top === 0 ? Infinity : top);
     if (values.json) {
       ctx.io.stdout(safeJson(rows) + '\n');
       return 0;
     }
     if (rows.length === 0) {
-      ctx.io.stdout('No candidates yet. Run `mentor-radar crawl` or `mentor-radar import FILE`.\n');
+      ctx.io.stdout(found ? 'No site matches the search.\n' : 'No candidates yet. Run `mentor-radar crawl` or `mentor-radar import FILE`.\n');
       return 0;
     }
     const withMove = rows.some((r) => r.move !== undefined);
     ctx.io.stdout(formatTable(rows, ctx.io.columns ?? 120, withMove));
-    if (all.length > rows.length) ctx.io.stdout(`(${rows.length} of ${all.length}; --top 0 shows all)\n`);
+    if (matching.length > rows.length) ctx.io.stdout(`(${rows.length} of ${matching.length}; --top 0 shows all)\n`);
     return 0;
   });
 }
@@ -142,7 +150,7 @@ export const command: CommandSpec = {
   name: 'list',
   summary: 'show the ranked candidates',
   help,
-  options: { db: { type: 'string' }, top: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } },
+  options: { db: { type: 'string' }, top: { type: 'string' }, year: { type: 'string' }, search: { type: 'string' }, json: { type: 'boolean' } },
   positionals: { min: 0, max: 0 },
   run,
 };

@@ -18,10 +18,14 @@ same store (the store's lease). Each run's report is logged on stderr. Ctrl-C st
 running crawl is stopped cleanly, everything scored is saved). With --max-runs, the exit code
 is 1 when a tick could not crawl.
 
+Between ticks it looks at the bookmark queue every 30 s: a site a bookmark queued (synced or
+imported, not read by the crawler since) gets its own deep crawl, as \`crawl --queued\` does.
+
 Options:
   --cron "EXPR"        when to crawl, e.g. "0 3 * * 1" (Mondays 03:00)
   --now                also run one crawl right away
   --max-runs N         exit after N ticks (default: run until stopped)
+  --queue-poll S       look at the bookmark queue every S seconds (default 30; 0 = never)
 ${CRAWL_OPTIONS_HELP.replace('print the crawl report as JSON', 'print each crawl report as one JSON line on stdout')}
   -h, --help           this help
 
@@ -48,6 +52,7 @@ async function run(values: Values, positionals: string[], ctx: Context): Promise
   if (expr === undefined) throw new UsageError('schedule: --cron "EXPR" is required (see mentor-radar schedule --help)');
   const next = validateCron(expr);
   const maxRuns = intOption(values, 'max-runs', { min: 1 });
+  const queuePoll = intOption(values, 'queue-poll', { min: 0, max: 86_400 });
   const settings = await crawlSettings(values, positionals, ctx.io, { seedsRequired: false });
   const { runSchedule } = await import('../schedule.ts');
   const signal = ctx.signal();
@@ -59,6 +64,7 @@ async function run(values: Values, positionals: string[], ctx: Context): Promise
     signal,
     runAtStart: values.now === true,
     ...(maxRuns !== undefined ? { maxRuns } : {}),
+    ...(queuePoll !== undefined ? { queuePollMs: queuePoll * 1000 } : {}),
     log: (line: string, report?: CrawlReport) => {
       for (const l of line.split('\n')) ctx.io.stderr(stripControls(l) + '\n');
       if (report && json) ctx.io.stdout(safeJson(report, 0) + '\n');
@@ -80,7 +86,7 @@ async function run(values: Values, positionals: string[], ctx: Context): Promise
   // A stop that came before the schedule was listening (an early Ctrl-C).
   if (signal.aborted) handle.stop();
   await handle.done;
-  ctx.io.stderr(`schedule stopped after ${handle.runs} crawl(s)${handle.skipped ? `, ${handle.skipped} tick(s) skipped` : ''}${handle.failed ? `, ${handle.failed} tick(s) could not crawl` : ''}\n`);
+  ctx.io.stderr(`schedule stopped after ${handle.runs} crawl(s)${handle.queueRuns ? ` and ${handle.queueRuns} crawl(s) of the bookmark queue` : ''}${handle.skipped ? `, ${handle.skipped} tick(s) skipped` : ''}${handle.failed ? `, ${handle.failed} tick(s) could not crawl` : ''}\n`);
   return handle.failed > 0 ? 1 : 0;
 }
 
@@ -88,7 +94,7 @@ export const command: CommandSpec = {
   name: 'schedule',
   summary: 'crawl on a schedule',
   help,
-  options: { cron: { type: 'string' }, now: { type: 'boolean' }, 'max-runs': { type: 'string' }, ...CRAWL_OPTIONS },
+  options: { cron: { type: 'string' }, now: { type: 'boolean' }, 'max-runs': { type: 'string' }, 'queue-poll': { type: 'string' }, ...CRAWL_OPTIONS },
   positionals: { min: 0, max: Infinity, name: 'seed URL' },
   run,
 };

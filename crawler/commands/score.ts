@@ -1,14 +1,16 @@
 // `mentor-radar score URL|FILE.html [--url URL] [--json] [--year YYYY]`: one page, explained.
 import { basename } from 'node:path';
-import { scorePage, COMPONENT_LABELS, COMPONENT_NAMES } from '../../scoring/index.ts';
+import { COMPONENT_LABELS, COMPONENT_NAMES } from '../../scoring/index.ts';
+import { analysePage, scoreAnalysed, type ScorePageInput } from '../../scoring/page.ts';
+import { MODEL, type LinearModel } from '../../scoring/model.ts';
 import type { ComponentName, PageScore } from '../../scoring/index.ts';
 import { FetchError, fetchPage } from '../net/fetch.ts';
 import { BinaryContentError, decodeText } from '../net/decode.ts';
 import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES } from '../constants.ts';
 import type { CommandSpec, Context, Values } from './common.ts';
-import { CliError, UsageError, clean, fit, oneLine, pad, readInputFile, safeJson, stringOption, yearOption } from './common.ts';
+import { CliError, UsageError, clean, dbPath, fit, oneLine, pad, readInputFile, safeJson, stringOption, yearOption } from './common.ts';
 
-const help = `Usage: mentor-radar score URL|FILE.html [--url URL] [--json] [--year YYYY]
+const help = `Usage: mentor-radar score URL|FILE.html [--url URL] [--json] [--year YYYY] [--db FILE]
 
 Scores one page and explains the score: the six components, the flags, the site kind and
 the evidence sentences. An http(s) URL is fetched (HTML only, at most 5 MB, 20 s timeout);
@@ -20,6 +22,8 @@ Options:
                  og:url when it is an absolute http(s) URL, else https://localhost/<file name>
   --json         print exactly one PageScore object (see the README for its fields)
   --year YYYY    roundup year that freshness is measured against (default: this year)
+  --db FILE      score with that store's model (the one \`mentor-radar train\` made from your
+                 decisions; the shipped model when it has none). Opened read-only.
   -h, --help     this help
 `;
 
@@ -139,8 +143,19 @@ export function formatPageScore(p: PageScore, columns = 100): string {
   return out.join('\n') + '\n';
 }
 
+/** The model to score with: the store's (read-only) with --db, else the shipped one. */
+async function modelFor(values: Values, ctx: Context): Promise<LinearModel> {
+  if (stringOption(values, 'db') === undefined) return MODEL;
+  const { withStore } = await import('./db.ts'); // SQLite is loaded only for --db
+  const active = await withStore(dbPath(values, ctx.io), { readonly: true }, (store) => store.activeModel());
+  if (active.error) ctx.io.stderr(`mentor-radar: ${clean(active.error)}\n`);
+  return active.model;
+}
+
 async function run(values: Values, positionals: string[], ctx: Context): Promise<number> {
   const target = positionals[0];
+  const model = await modelFor(values, ctx);
+  const scorePage = (input: ScorePageInput) => scoreAnalysed(input, analysePage(input), model);
   const year = yearOption(values);
   const urlOpt = stringOption(values, 'url');
   let result: PageScore;
@@ -163,7 +178,7 @@ export const command: CommandSpec = {
   name: 'score',
   summary: 'score one page',
   help,
-  options: { url: { type: 'string' }, json: { type: 'boolean' }, year: { type: 'string' } },
+  options: { url: { type: 'string' }, json: { type: 'boolean' }, year: { type: 'string' }, db: { type: 'string' } },
   positionals: { min: 1, max: 1, name: 'URL or FILE.html' },
   run,
 };

@@ -1,6 +1,7 @@
 // What the crawl's parts share: the dispatched entry (a frontier entry being fetched), the crawl
 // context the route handlers receive, and the page writer (a page row and its frontier marks
 // in one transaction; on SQLITE_BUSY the page goes back to the frontier, never lost).
+import type { LinearModel } from '../../scoring/model.ts';
 import type { FetchedPage } from '../net/fetch.ts';
 import type { Frontier, FrontierEntry } from '../frontier/frontier.ts';
 import type { PageRecord, Store } from '../store/index.ts';
@@ -23,6 +24,8 @@ export interface CrawlContext {
   signal: AbortSignal;
   /** Final URLs scored this run (a second URL redirecting to one is a duplicate). */
   scoredFinal: Set<string>;
+  /** The model pages are scored with: the store's (the curator's, issue 11) as the crawl began. */
+  model: LinearModel;
 }
 
 /** SQLITE_BUSY / SQLITE_LOCKED (another process holds the write lock past the busy timeout). */

@@ -55,6 +55,8 @@ export interface CrawlOptions {
   roundupYear?: number;
   /** Another crawl holds the store: wait for it instead of failing at once. */
   wait?: boolean;
+  /** A crawl of the bookmark queue (crawl --queued; stored with the crawl, so a resumed one is known). */
+  queued?: boolean;
   /** Crawlee's own log level (default: off). */
   crawleeLogLevel?: 'off' | 'error' | 'warning' | 'info' | 'debug';
 }

@@ -80,7 +80,9 @@ async function crawl(store: Store, options: CrawlOptions, signal: AbortSignal): 
   if (resumeFrom) for (const o of frontier.origins()) admission.admittedSites.add(frontier.peek(o)?.site ?? '');
   admission.admittedSites.delete('');
 
-  const ctx: CrawlContext = { store, crawlId, settings, frontier, admission, stats, signal, scoredFinal: new Set(), writer: undefined as unknown as PageWriter };
+  const active = store.activeModel();
+  if (active.error) options.progressOut?.(`mentor-radar: ${active.error}\n`);
+  const ctx: CrawlContext = { store, crawlId, settings, frontier, admission, stats, signal, scoredFinal: new Set(), writer: undefined as unknown as PageWriter, model: active.model };
   const handoff = new HandoffQueue();
   const dispatcher = new Dispatcher(ctx, new Politeness(settings.delayMs), new RobotsCache({ store, timeoutMs: settings.timeoutMs, signal }), handoff, (d, err) => handleFailure(ctx, d, err));
   ctx.writer = new PageWriter(store, frontier, admission, stats, () => dispatcher.safePump());

@@ -9,7 +9,8 @@ const RELATED_RE =
   /\b(mentee|protege|protégé|first meeting|coordinator|toolkit|handbook|guide|training|tips|how to|best practices?|youth|volunteer|match(?:ing)?|program(?:me)?s?|advice|resources?)\b/i;
 const NEGATIVE_URL_RE =
   /(\/|^|[-_.])(login|log-in|signin|sign-in|signup|sign-up|register|account|cart|checkout|basket|privacy|terms|cookies?|legal|careers|jobs|donate|pricing|demo|book-a-demo|free-trial|contact|wp-admin|wp-login|share|print|replytocom|calendar|events?\/\d)/i;
-const OFFSITE_NOISE_RE = /(facebook|twitter|x\.com|linkedin|instagram|youtube|tiktok|pinterest|google|apple|amazon|wikipedia|github)\./i;
+/** Hosts of social networks and big platforms (the host or any subdomain): links there are profiles and shares, not mentoring sites. */
+const OFFSITE_NOISE_RE = /(?:^|\.)(?:(?:facebook|twitter|linkedin|instagram|youtube|tiktok|pinterest|google|apple|amazon|wikipedia|github|reddit)\.[a-z.]+|x\.com|youtu\.be|bsky\.app|threads\.net)$/i;
 const BINARY_EXT_RE = /\.(pdf|jpe?g|png|gif|webp|svg|ico|zip|gz|tgz|rar|7z|mp3|mp4|m4a|mov|avi|wav|css|js|json|woff2?|ttf|eot|exe|dmg|docx?|xlsx?|pptx?|xml|rss|atom)$/i;
 const COACHING_RE = /\b(coaching|tutoring|onboarding)\b/i;
 

@@ -1,23 +1,30 @@
 // The SQLite store behind one facade (no raw SQL, no connection outside store/): pages,
-// candidates with their curation, per-year snapshots, crawls and their lease, the crawler's
-// persisted state. WAL, busy timeout 5 s; every page write and its site's re-aggregation in
+// candidates with their curation and roundup picks, per-year snapshots, crawls and their lease,
+// the crawler's persisted state, a few settings. WAL, busy timeout 5 s; every page write and its site's re-aggregation in
 // one transaction. Marked as ours with application_id; any other SQLite file is refused and
 // left untouched. Read-only commands open it read-only (in a read-only folder too), and every
 // store error names the file.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Candidate, Source } from '../../scoring/index.ts';
+import { siteKey, type Candidate, type Source } from '../../scoring/index.ts';
 import Database from './sqlite.ts';
 import { SCHEMA_VERSION, inspectFile, migrate, snapshotOf } from './schema.ts';
 import { pageQueries, pageSiteKey, type PageRecord } from './pages.ts';
 import { candidateQueries } from './candidates.ts';
+import { sitePageQueries } from './site-pages.ts';
 import { yearQueries } from './years.ts';
 import { crawlQueries, type LeaseHolder } from './crawls.ts';
 import { crawlStateQueries } from './crawl-state.ts';
+import { settingQueries } from './settings.ts';
+import { modelQueries } from './models.ts';
+import { queueQueries } from './queue.ts';
 
 export type { PageRecord, SiteFreshness } from './pages.ts';
 export type { LeaseHolder } from './crawls.ts';
+export type { DecideResult } from './candidates.ts';
 export type { EntryKind } from './crawl-state.ts';
+export type { ActiveModel } from './models.ts';
+export type { QueueEntry } from './queue.ts';
 
 /** A store failure; the message starts with the file, `code` is SQLite's (SQLITE_BUSY ...). */
 export class StoreError extends Error {
@@ -45,10 +52,13 @@ export interface OpenOptions {
 
 function facade(db: Database.Database, path: string, readonly: boolean) {
   const pages = pageQueries(db);
-  const candidates = candidateQueries(db, pages);
+  const models = modelQueries(db);
+  const candidates = candidateQueries(db, sitePageQueries(db));
+  const queue = queueQueries(db, pages);
   const years = yearQueries(db);
   const crawls = crawlQueries(db);
   const state = crawlStateQueries(db);
+  const settings = settingQueries(db);
   /** One IMMEDIATE transaction: the write lock is taken at BEGIN (nested calls become savepoints). */
   const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
   const { reaggregate, ...candidateApi } = candidates;
@@ -70,27 +80,41 @@ function facade(db: Database.Database, path: string, readonly: boolean) {
     ...yearApi,
     ...crawlApi,
     ...state,
+    ...models,
+    saveModel: (...args: Parameters<typeof models.saveModel>) => tx(() => models.saveModel(...args)),
+    queuedSites: queue.queuedSites,
+    queueLength: queue.queueLength,
+    crawlStatus: queue.crawlStatus,
+    /** Queues bookmarked pages' sites the crawler has not read since (see queue.ts); the sites queued. */
+    queueBookmarks(bookmarks: { url: string; bookmarkedAt?: string }[], at = new Date().toISOString()): string[] {
+      return tx(() => bookmarks.filter((b) => queue.queueBookmark(b.url, b.bookmarkedAt, at)).map((b) => siteKey(b.url)));
+    },
+    clearQueued: (...args: Parameters<typeof queue.clearQueued>) => tx(() => queue.clearQueued(...args)),
+    /**
+     * Re-computes one site from the union of its pages (after its crawled pages were re-scored by
+     * another model: `train`), by the same rule as every other write.
+     */
+    reaggregateSite(site: string, at = new Date().toISOString()): void {
+      tx(() => {
+        const c = candidates.getCandidate(site);
+        reaggregate(siteKey(site), at, c?.sources[0] ?? 'crawl');
+      });
+    },
+    getSetting: settings.getSetting,
+    setSetting: (...args: Parameters<typeof settings.setSetting>) => tx(() => settings.setSetting(...args)),
     leaseHolder,
     /** Writes a page row and re-aggregates its site, in one transaction. */
     savePage(rec: PageRecord, source: Source = 'crawl'): void {
       tx(() => {
         const key = pageSiteKey(rec);
         writePage(rec, key);
-        if (rec.status === 'scored' && rec.page) {
-          let origin: string | undefined;
-          try {
-            origin = new URL(rec.page.finalUrl ?? rec.url).origin;
-          } catch {
-            origin = undefined;
-          }
-          reaggregate(key, origin, rec.fetchedAt, source);
-        }
+        if (rec.status === 'scored' && rec.page) reaggregate(key, rec.fetchedAt, source);
       });
     },
     upsertCandidate: (c: Candidate): Candidate => tx(() => candidates.upsertCandidate(c)),
     decide: (...args: Parameters<typeof candidates.decide>) => tx(() => candidates.decide(...args)),
     setSiteActivity: (...args: Parameters<typeof candidates.setSiteActivity>) => tx(() => candidates.setSiteActivity(...args)),
-    /** Merges candidates by site, all or nothing (import, the sync server's POST). */
+    /** Merges candidates by site, all or nothing (import, the sync server's POST): their pages join each site's, whose score is the union's. */
     mergeCandidates(list: Candidate[]): MergeResult {
       const result: MergeResult = { imported: 0, added: 0, merged: 0 };
       tx(() => {

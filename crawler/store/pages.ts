@@ -1,5 +1,8 @@
-// Page rows: one per URL, the latest fetch of it (a failed re-fetch keeps the last score).
+// Page rows: one per URL, the latest fetch of it (a failed re-fetch keeps the last score), with the
+// page's vector (issue 11: what the model reads, so `train` and a new model need no refetch).
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { siteKey, type PageScore } from '../../scoring/index.ts';
+import { decodeVector, encodeVector, type PageVector } from '../../scoring/vector.ts';
 import type Database from './sqlite.ts';
 
 export type PageStatus = 'scored' | 'skipped' | 'failed';
@@ -17,6 +20,31 @@ export interface PageRecord {
   contentHash?: string;
   /** Links found on the page (the crawl follows at most a few thousand of them). */
   linkCount?: number;
+  /** What the model reads of the page (scoring/vector.ts), stored deflated. */
+  vector?: PageVector;
+}
+
+/** A scored page with its vector, when it has one (pages scored before issue 11, or by another scorer, have none). */
+export interface VectorPage {
+  url: string;
+  site: string;
+  page: PageScore;
+  vector?: PageVector;
+}
+
+/** The vector as stored: its compact text, deflated (~1.7 KB a page). */
+export function packVector(v: PageVector): Buffer {
+  return deflateRawSync(encodeVector(v));
+}
+
+/** A stored vector, or undefined when there is none, or it is damaged or of another scorer version. */
+export function unpackVector(blob: Buffer | null | undefined): PageVector | undefined {
+  if (!blob) return undefined;
+  try {
+    return decodeVector(inflateRawSync(blob).toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 export interface PageRow {
@@ -94,8 +122,8 @@ export function pageSiteKey(rec: PageRecord): string {
 export function pageQueries(db: Database.Database) {
   const q = {
     upsert: db.prepare(`
-      INSERT INTO pages (url, site, status, fetched_at, http_status, error, error_kind, score, page_json, crawl_id, content_hash, changed_at, link_count)
-      VALUES (@url, @site, @status, @fetched_at, @http_status, @error, @error_kind, @score, @page_json, @crawl_id, @content_hash, @changed_at, @link_count)
+      INSERT INTO pages (url, site, status, fetched_at, http_status, error, error_kind, score, page_json, crawl_id, content_hash, changed_at, link_count, vector)
+      VALUES (@url, @site, @status, @fetched_at, @http_status, @error, @error_kind, @score, @page_json, @crawl_id, @content_hash, @changed_at, @link_count, @vector)
       ON CONFLICT(url) DO UPDATE SET site=excluded.site,
         http_status=excluded.http_status, error=excluded.error, error_kind=excluded.error_kind, crawl_id=excluded.crawl_id,
         -- A failed or skipped re-fetch of a page scored before keeps its score (a passing 503 must
@@ -106,16 +134,20 @@ export function pageQueries(db: Database.Database) {
         page_json=CASE WHEN ${KEEP_SCORED} THEN pages.page_json ELSE excluded.page_json END,
         content_hash=CASE WHEN ${KEEP_SCORED} THEN pages.content_hash ELSE excluded.content_hash END,
         changed_at=CASE WHEN ${KEEP_SCORED} THEN pages.changed_at ELSE excluded.changed_at END,
-        link_count=CASE WHEN ${KEEP_SCORED} THEN pages.link_count ELSE excluded.link_count END`),
+        link_count=CASE WHEN ${KEEP_SCORED} THEN pages.link_count ELSE excluded.link_count END,
+        vector=CASE WHEN ${KEEP_SCORED} THEN pages.vector ELSE excluded.vector END`),
     byUrl: db.prepare(`SELECT url, site, status, fetched_at, http_status, error, error_kind, score, content_hash, changed_at, crawl_id, link_count FROM pages WHERE url = ?`),
     has: db.prepare(`SELECT 1 FROM pages WHERE url = ?`),
     ofSite: db.prepare(`SELECT page_json FROM pages WHERE site = ? AND status = 'scored' AND page_json IS NOT NULL ORDER BY url`),
-    allScored: db.prepare(`SELECT site, page_json FROM pages WHERE status = 'scored' AND page_json IS NOT NULL ORDER BY site, url`),
     topOfSite: db.prepare(`SELECT url FROM pages WHERE site = ? AND status = 'scored' ORDER BY score DESC LIMIT ?`),
     done: db.prepare(`SELECT url FROM pages WHERE crawl_id = ? OR (? > 0 AND fetched_at >= ?)`),
     ofCrawl: db.prepare(
       `SELECT url, site, status, error_kind, json_extract(page_json, '$.components.relevance') AS rel FROM pages WHERE crawl_id = ?`,
     ),
+    vectorsOfSite: db.prepare(`SELECT url, site, page_json, vector FROM pages WHERE site = ? AND status = 'scored' AND page_json IS NOT NULL ORDER BY url`),
+    scoredBatch: db.prepare(`SELECT rowid AS rid, url, site, page_json, vector FROM pages WHERE status = 'scored' AND page_json IS NOT NULL AND rowid > ? ORDER BY rowid LIMIT ?`),
+    rescore: db.prepare(`UPDATE pages SET score = ?, page_json = ? WHERE url = ?`),
+    lastCrawl: db.prepare(`SELECT MAX(fetched_at) AS at, COALESCE(SUM(status = 'scored'), 0) AS n FROM pages WHERE site = ? AND crawl_id IS NOT NULL`),
     freshness: db.prepare(
       `SELECT site, MAX(fetched_at) AS last_fetched, MAX(COALESCE(changed_at, fetched_at)) AS last_changed, COUNT(*) AS n FROM pages WHERE status = 'scored' GROUP BY site`,
     ),
@@ -141,6 +173,7 @@ export function pageQueries(db: Database.Database) {
         content_hash: rec.contentHash ?? prev?.content_hash ?? null,
         changed_at: changedAt,
         link_count: rec.linkCount ?? null,
+        vector: rec.vector ? packVector(rec.vector) : null,
       });
     },
     hasPage(url: string): boolean {
@@ -153,19 +186,25 @@ export function pageQueries(db: Database.Database) {
     pagesOfSite(site: string): PageScore[] {
       return (q.ofSite.all(siteKey(site)) as { page_json: string }[]).map((r) => JSON.parse(r.page_json) as PageScore);
     },
-    /** Every site's scored pages, one site at a time, in pagesOfSite's order: one query streamed (pages_site, each site's few rows sorted by url); no other query may run on the store until it ends. */
-    *scoredPagesBySite(): Generator<{ site: string; pages: PageScore[] }> {
-      let site: string | undefined;
-      let pages: PageScore[] = [];
-      for (const r of q.allScored.iterate() as IterableIterator<{ site: string; page_json: string }>) {
-        if (r.site !== site) {
-          if (site !== undefined) yield { site, pages };
-          site = r.site;
-          pages = [];
-        }
-        pages.push(JSON.parse(r.page_json) as PageScore);
-      }
-      if (site !== undefined) yield { site, pages };
+    /** A site's scored pages with their vectors (train reads the decided sites' pages). */
+    vectorPagesOfSite(site: string): VectorPage[] {
+      return (q.vectorsOfSite.all(siteKey(site)) as VectorRow[]).map(toVectorPage);
+    },
+    /** Scored pages after `afterRowid`, `limit` at a time, with their vectors and row ids (re-scoring the store). */
+    scoredPagesAfter(afterRowid: number, limit: number): (VectorPage & { rowid: number })[] {
+      return (q.scoredBatch.all(afterRowid, limit) as (VectorRow & { rid: number })[]).map((r) => ({ ...toVectorPage(r), rowid: r.rid }));
+    },
+    /** A page's new score (a new model), leaving everything else of its row as it is. */
+    updatePageScore(url: string, page: PageScore): void {
+      q.rescore.run(page.score, JSON.stringify(page), url);
+    },
+    /**
+     * When the crawler last tried a page of `site` (a failed fetch counts: a dead site is not queued
+     * again by every sync), and how many of its pages it has scored.
+     */
+    lastCrawlOf(site: string): { at: string; pages: number } | undefined {
+      const r = q.lastCrawl.get(siteKey(site)) as { at: string | null; n: number };
+      return r.at ? { at: r.at, pages: r.n } : undefined;
     },
     pageCount(filter: { status?: PageStatus; crawlId?: number } = {}): number {
       const where: string[] = [];
@@ -207,6 +246,15 @@ export function pageQueries(db: Database.Database) {
       });
     },
   };
+}
+
+type VectorRow = { url: string; site: string; page_json: string; vector: Buffer | null };
+
+function toVectorPage(r: VectorRow): VectorPage {
+  const out: VectorPage = { url: r.url, site: r.site, page: JSON.parse(r.page_json) as PageScore };
+  const v = unpackVector(r.vector);
+  if (v) out.vector = v;
+  return out;
 }
 
 export type PageQueries = ReturnType<typeof pageQueries>;

@@ -118,6 +118,61 @@ export const MIGRATIONS: { version: number; name: string; up: string }[] = [
       ALTER TABLE pages ADD COLUMN link_count INTEGER;
     `,
   },
+  {
+    version: 5,
+    name: "the curator's roundup picks (rank, best place, blurb, rename, pick times), the feed's title",
+    up: `
+      ALTER TABLE curation ADD COLUMN roundup_rank INTEGER;
+      ALTER TABLE curation ADD COLUMN best INTEGER;
+      ALTER TABLE curation ADD COLUMN blurb TEXT;
+      ALTER TABLE curation ADD COLUMN name_override TEXT;
+      ALTER TABLE curation ADD COLUMN picked_at_json TEXT;
+      ALTER TABLE site_activity ADD COLUMN feed_title TEXT;
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
+  // Issue 10: the page records from imports and sync (feed titles came with migration 5).
+  {
+    version: 6,
+    name: 'site pages from imports and sync (the union a site is scored from)',
+    up: `
+      CREATE TABLE site_pages (
+        url TEXT PRIMARY KEY,
+        site TEXT NOT NULL,
+        at TEXT NOT NULL,
+        page_json TEXT NOT NULL
+      );
+      CREATE INDEX site_pages_site ON site_pages(site);
+    `,
+  },
+  // Issue 11 (learning from the curator; a bookmark sends the crawler), after issue 10's 6.
+  {
+    version: 7,
+    name: "page vectors, the curator's models, the crawl queue",
+    up: `
+      ALTER TABLE pages ADD COLUMN vector BLOB;
+      CREATE TABLE models (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('curator', 'shipped')),
+        scorer_version TEXT NOT NULL,
+        model_json TEXT,
+        report_json TEXT
+      );
+      CREATE TABLE crawl_queue (
+        site TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        queued_at TEXT NOT NULL,
+        bookmarked_at TEXT,
+        done_at TEXT
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

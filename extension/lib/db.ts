@@ -11,20 +11,39 @@
 //       parameters, fragment or default port), so `?utm_source=x` and the plain address are one
 //       page; duplicates collapse to the newest `savedAt`. One record per page and site, with its
 //       PageScore, is what a site score is computed from.
+//   v5  pages are scoring's page records (SitePage): `scoredAt` (from `savedAt`) and `source`
+//       ('bookmark': before v5 only bookmarks stored pages), keyed by the normalised final URL.
+//       The store now holds a site's pages from every source (the crawler's, through import and
+//       sync) and the curator's removals (`removedAt`, a tombstone that sync carries); a site's
+//       score is computed from all of them by scoring's one rule (settleCandidate, mergeCandidates).
+//       Candidates may carry the site's `activity`; they never hold `pages` (those live here).
+//       Issue 11 needs no step of its own: a bookmarked page's `vector` (what the model reads of it)
+//       is a field no index reads, kept with the record of the reading it was made from (a
+//       re-score or a removal of that reading keeps it; a newer reading of the page replaces it);
+//       the curator's model and the crawler's status of each site live in `meta` (learning.ts).
+// Candidates are stored whole, so the curator's roundup picks (roundupRank, best, blurb,
+// nameOverride, pickedAt) need no schema step: no index reads them.
 //
 // Rules: nothing but IndexedDB requests is awaited inside a transaction (score first, then write);
 // writes that fail for lack of space surface as DbQuotaError so the UI can tell the curator.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { mergeAll, mergeCandidates, normalisePageUrl, siteKey, isDecision } from '../../scoring/index.ts';
-import type { Candidate, Decision, PageScore, SiteScore } from '../../scoring/index.ts';
+import { PickError, applyPicks, applyRoundupChange, candidateName, isDecision, livePages, mergeAll, mergeCandidates, normalisePageUrl, pagesCandidate, recordScoreInHistory, settleCandidate, siteKey, toSitePage, unionPages } from '../../scoring/index.ts';
+import type { Candidate, Decision, PageScore, PicksChange, RoundupChange, RoundupOptions, SitePage } from '../../scoring/index.ts';
 
 export const DB_NAME = 'mentor-radar';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
-/** A scored page as stored: the PageScore plus the site key it belongs to and when it was saved. */
-export interface StoredPage extends PageScore {
+/** A page as stored: scoring's page record plus the site key it belongs to and when it was saved here. */
+export interface StoredPage extends SitePage {
   site: string;
   savedAt: string;
+  /**
+   * Issue 11: what the model reads of the page (scoring/vector.ts, encoded), so a new model re-scores
+   * it without reading the page again (learning.ts). Bookmarks only (the crawler keeps its own pages'
+   * vectors and re-scores them); absent on pages bookmarked before. It belongs to the reading of
+   * `scoredAt`: kept while the record is of that reading, dropped when a newer one replaces it.
+   */
+  vector?: string;
 }
 
 export interface MentorRadarDB extends DBSchema {
@@ -180,6 +199,29 @@ function upgrade(db: MentorDb, oldVersion: number, tx: UpgradeTx): void {
       for (const p of keep.values()) await pages.put(p);
     });
   }
+  if (oldVersion < 5) {
+    const pages = tx.objectStore('pages');
+    migrations.push(async () => {
+      // Every v4 page was a bookmark: a page record scored when it was saved, keyed by its final URL.
+      const all = await pages.getAll();
+      const keep = new Map<string, StoredPage>();
+      for (const p of all) {
+        let rec: SitePage;
+        try {
+          const at = [p.scoredAt, p.savedAt].find((t) => typeof t === 'string' && !Number.isNaN(Date.parse(t))) ?? new Date().toISOString();
+          rec = toSitePage(p, at, p.source ?? 'bookmark', p.removedAt);
+        } catch {
+          // No usable time or URL: keep the record as it was, under its key (nothing is lost).
+          keep.set(p.url, p);
+          continue;
+        }
+        const prev = keep.get(rec.url);
+        if (!prev || (p.savedAt ?? '') > (prev.savedAt ?? '')) keep.set(rec.url, { ...rec, site: p.site || pageSite(rec), savedAt: p.savedAt, ...(typeof p.vector === 'string' ? { vector: p.vector } : {}) });
+      }
+      await pages.clear();
+      for (const p of keep.values()) await pages.put(p);
+    });
+  }
   // A failed migration aborts the whole upgrade: the old database stays as it was.
   const runAll = async () => {
     for (const step of migrations) await step();
@@ -279,8 +321,44 @@ export async function getCandidate(site: string): Promise<Candidate | undefined>
   return guarded(async () => (await openMentorDb()).get('candidates', normKey(site)));
 }
 
+/** The pages a site is scored from and the dashboard lists (not the removed ones): as many as its `pagesScored`. */
 export async function pagesOfSite(site: string): Promise<StoredPage[]> {
-  return guarded(async () => (await openMentorDb()).getAllFromIndex('pages', 'bySite', normKey(site)));
+  return guarded(async () => livePages(await (await openMentorDb()).getAllFromIndex('pages', 'bySite', normKey(site))));
+}
+
+/** A stored page as scoring's page record (without `site` and `savedAt`); undefined for a record the merge cannot key. */
+function toRecord(p: StoredPage): SitePage | undefined {
+  try {
+    return toSitePage(p, p.scoredAt, p.source, p.removedAt);
+  } catch {
+    return undefined;
+  }
+}
+
+function recordsOf(stored: StoredPage[]): SitePage[] {
+  return stored.map(toRecord).filter((r): r is SitePage => r !== undefined);
+}
+
+/** The candidate with the site's stored pages (none: as it is), for scoring's merge. */
+function withRecords(c: Candidate, stored: StoredPage[]): Candidate {
+  const pages = recordsOf(stored);
+  return pages.length ? { ...c, pages } : c;
+}
+
+/** A candidate that is the site's only record here, with the pages stored for the site too: settled (scored from all of them). */
+function alone(c: Candidate, stored: StoredPage[]): Candidate {
+  const pages = [...(c.pages ?? []), ...recordsOf(stored)];
+  return pages.length ? settleCandidate({ ...c, pages }) : c;
+}
+
+/** The candidates with their stored pages (removals too, so that sync carries them): a JSON export, a sync push. */
+export async function withStoredPages(list: Candidate[]): Promise<Candidate[]> {
+  return guarded(async () => {
+    const db = await openMentorDb();
+    const index = db.transaction('pages').store.index('bySite');
+    const stored = await Promise.all(list.map((c) => index.getAll(c.site)));
+    return list.map((c, i) => withRecords(c, stored[i]));
+  });
 }
 
 function normKey(site: string): string {
@@ -295,84 +373,173 @@ function normKey(site: string): string {
 
 export async function putCandidate(c: Candidate): Promise<void> {
   assertCandidate(c, 'candidate');
+  const { pages: _pages, ...record } = c;
   await guarded(async () => {
-    await (await openMentorDb()).put('candidates', { ...c, site: siteKey(c.site) });
+    await (await openMentorDb()).put('candidates', { ...record, site: siteKey(c.site) });
   });
 }
 
+type WriteTx = IDBPTransaction<MentorRadarDB, ('pages' | 'candidates')[], 'readwrite'>;
+
+/** One reading of a page: its URL, when it was read and by whom (a re-score or a removal keeps it). */
+const readingOf = (p: SitePage): string => JSON.stringify([p.url, p.scoredAt, p.source]);
+
 /**
- * Store a scored page and its site's candidate in one transaction. `candidate` (usually
- * `newCandidate(siteScore, 'bookmark', now)`) is merged into the stored record of the same site,
- * if any, with scoring's merge rule; returns what was stored and whether the site was known.
+ * Write a merged site: the candidate (without `pages`) and its page records, replacing the site's
+ * stored pages (`before`) with `merged.pages`; unchanged records are not written again, and a
+ * record that was stored before (here, or in `carried`: an undone delete, a new bookmark, pages
+ * re-scored) keeps its `savedAt`, and its vector while it is of the same reading.
+ */
+function writeSite(tx: WriteTx, merged: Candidate, before: StoredPage[], savedAt: string, carried: StoredPage[] = []): Promise<unknown>[] {
+  const { pages: records, ...candidate } = recordScoreInHistory(merged);
+  const writes: Promise<unknown>[] = [tx.objectStore('candidates').put(candidate)];
+  if (!records) return writes;
+  const pages = tx.objectStore('pages');
+  const savedAtOf = new Map<string, string>();
+  for (const p of carried) savedAtOf.set(JSON.stringify(toRecord(p) ?? null), p.savedAt);
+  const vectorOf = new Map<string, string>();
+  for (const p of [...before, ...carried]) if (p.vector) vectorOf.set(readingOf(p), p.vector);
+  const here = new Map(before.map((p) => [p.url, JSON.stringify(toRecord(p) ?? null)]));
+  for (const rec of records) {
+    const json = JSON.stringify(rec);
+    const same = here.get(rec.url) === json;
+    here.delete(rec.url);
+    const vector = vectorOf.get(readingOf(rec));
+    if (!same) writes.push(pages.put({ ...rec, site: merged.site, savedAt: savedAtOf.get(json) ?? savedAt, ...(vector ? { vector } : {}) }));
+  }
+  for (const url of here.keys()) writes.push(pages.delete(url));
+  return writes;
+}
+
+/**
+ * Store a bookmarked page (with its vector, when given: learning.ts) and re-score its site from all
+ * its pages (the crawler's too, when they came by import or sync), in one transaction: scoring's
+ * merge rule decides the score, the curator's picks stay. Returns what was stored and whether the
+ * site and the page were known.
  */
 export async function savePageAndCandidate(
   page: PageScore,
-  candidate: Candidate,
   savedAt: string = new Date().toISOString(),
+  vector?: string,
 ): Promise<{ candidate: Candidate; wasKnown: boolean; pageWasKnown: boolean; page: StoredPage }> {
-  assertCandidate(candidate, 'candidate');
-  const site = siteKey(candidate.site);
-  const url = normalisePageUrl(page.url) ?? page.url;
-  const stored: StoredPage = { ...page, url, site, savedAt };
+  let record: SitePage;
+  try {
+    record = toSitePage(page, savedAt, 'bookmark');
+  } catch (e) {
+    throw new DbError(`page: ${(e as Error).message}`);
+  }
+  const site = siteKey(record.url);
   return guarded(async () => {
     const db = await openMentorDb();
     const tx = db.transaction(['pages', 'candidates'], 'readwrite');
-    const cands = tx.objectStore('candidates');
-    const pages = tx.objectStore('pages');
-    const [existing, oldPage] = await Promise.all([cands.get(site), pages.getKey(url)]);
-    const merged = existing ? mergeCandidates(existing, { ...candidate, site }) : { ...candidate, site };
-    await Promise.all([pages.put(stored), cands.put(merged), tx.done]);
-    return { candidate: merged, wasKnown: Boolean(existing), pageWasKnown: oldPage !== undefined, page: stored };
+    const [existing, before] = await Promise.all([tx.objectStore('candidates').get(site), tx.objectStore('pages').index('bySite').getAll(site)]);
+    const incoming = pagesCandidate([record], 'bookmark', savedAt);
+    const merged = existing ? mergeCandidates(withRecords(existing, before), incoming) : alone(incoming, before);
+    const pageWasKnown = before.some((p) => p.url === record.url && !p.removedAt);
+    const stored: StoredPage = { ...record, site, savedAt, ...(vector ? { vector } : {}) };
+    await Promise.all([...writeSite(tx, merged, before, savedAt, [stored]), tx.done]);
+    const { pages: _pages, ...candidate } = recordScoreInHistory(merged);
+    return { candidate, wasKnown: Boolean(existing), pageWasKnown, page: stored };
   });
 }
 
 export interface RemovedPage {
   page: StoredPage;
   candidate: Candidate;
-  /** The site score was computed again from the pages left (false: it came from elsewhere, e.g. a crawl). */
-  rescored: boolean;
   pagesLeft: number;
 }
 
 /**
- * Remove one stored page of a site and, when the site's score was built from the pages stored
- * here, replace it with `rescore(pagesLeft)`; in one transaction (`rescore` is synchronous).
+ * Remove one page from its site and score the site again from the pages left, in one
+ * transaction. The page stays as a removal (`removedAt`), so that sync and exports carry it and an
+ * older copy of the page (the crawler's) does not bring it back; a newer score of the page does.
  * The last page of a site is not removed (delete the site instead): a site with no page has no score.
  */
-export async function removePageAndRescore(
-  pageUrl: string,
-  rescore: (pagesLeft: StoredPage[]) => SiteScore,
-  at: string = new Date().toISOString(),
-): Promise<RemovedPage> {
+export async function removePageAndRescore(pageUrl: string, at: string = new Date().toISOString()): Promise<RemovedPage> {
   const url = normalisePageUrl(pageUrl) ?? pageUrl;
   return guarded(async () => {
     const db = await openMentorDb();
     const tx = db.transaction(['pages', 'candidates'], 'readwrite');
-    const pages = tx.objectStore('pages');
-    const cands = tx.objectStore('candidates');
-    const page = await pages.get(url);
-    const candidate = page ? await cands.get(page.site) : undefined;
-    const siblings = page ? await pages.index('bySite').getAll(page.site) : [];
+    const page = await tx.objectStore('pages').get(url);
+    const candidate = page ? await tx.objectStore('candidates').get(page.site) : undefined;
+    const before = page ? await tx.objectStore('pages').index('bySite').getAll(page.site) : [];
     const fail = async (why: string): Promise<never> => {
       tx.abort();
       await tx.done.catch(() => undefined);
       throw new DbError(why);
     };
-    if (!page || !candidate) return fail('That page is no longer stored.');
-    const left = siblings.filter((p) => p.url !== url);
-    if (left.length === 0) return fail(`This is the only page stored for ${candidate.name || candidate.site}: delete the site instead.`);
-    // Built from the pages stored here (bookmarks) when it counts no more pages than we have.
-    const rescored = candidate.siteScore.pagesScored <= siblings.length;
-    const next: Candidate = rescored ? { ...candidate, siteScore: rescore(left), lastScoredAt: at } : candidate;
-    await Promise.all([pages.delete(url), cands.put(next), tx.done]);
-    return { page, candidate: next, rescored, pagesLeft: left.length };
+    const record = page && toRecord(page);
+    if (!page || !candidate || !record || page.removedAt) return fail('That page is no longer stored.');
+    const left = before.filter((p) => !p.removedAt && p.url !== url);
+    if (left.length === 0) return fail(`This is the only page stored for ${candidateName(candidate)}: delete the site instead.`);
+    // The removal must be the newest record of the page, whatever the clocks said when it was scored.
+    const removedAt = Date.parse(at) >= Date.parse(record.scoredAt) ? at : record.scoredAt;
+    const removal = toSitePage(record, record.scoredAt, record.source, removedAt);
+    const later = Date.parse(candidate.lastScoredAt) >= Date.parse(at) ? candidate.lastScoredAt : at;
+    const next = settleCandidate({ ...candidate, pages: unionPages(recordsOf(before), [removal]), lastScoredAt: later });
+    await Promise.all([...writeSite(tx, next, before, at), tx.done]);
+    const { pages: _pages, ...stored } = recordScoreInHistory(next);
+    return { page, candidate: stored, pagesLeft: left.length };
+  });
+}
+
+export interface RescoredPages {
+  /** Page records re-scored. */
+  rescored: number;
+  /** Sites scored again from their pages. */
+  sites: number;
+}
+
+/**
+ * Re-score stored page records in one transaction (issue 11: a new model, from the pages' vectors).
+ * `rescore` returns a page's new record — the same reading (`url`, `scoredAt`, `source`, a removal
+ * stays one), a new score — or undefined to leave it. Each site with a re-scored page is scored
+ * again from all its pages by scoring's rule (settleCandidate), its picks untouched; the pages keep
+ * their `savedAt` and vectors. `at`: the candidates' `lastScoredAt` (never moved back).
+ */
+export async function rescorePages(rescore: (p: StoredPage) => StoredPage | undefined, at: string = new Date().toISOString()): Promise<RescoredPages> {
+  return guarded(async () => {
+    const db = await openMentorDb();
+    const tx = db.transaction(['pages', 'candidates'], 'readwrite');
+    const all = await tx.objectStore('pages').getAll();
+    const bySite = new Map<string, { before: StoredPage[]; after: StoredPage[]; changed: boolean }>();
+    let rescored = 0;
+    for (const p of all) {
+      const next = rescore(p);
+      const entry = bySite.get(p.site) ?? { before: [], after: [], changed: false };
+      entry.before.push(p);
+      entry.after.push(next ?? p);
+      if (next) {
+        entry.changed = true;
+        rescored++;
+      }
+      bySite.set(p.site, entry);
+    }
+    const touched = [...bySite].filter(([, e]) => e.changed);
+    const candidates = await Promise.all(touched.map(([site]) => tx.objectStore('candidates').get(site)));
+    const writes = touched.flatMap(([, e], i) => {
+      const c = candidates[i];
+      // Pages of no candidate (nothing lists them): re-scored in place.
+      if (!c) return e.after.filter((p, j) => p !== e.before[j]).map((p) => tx.objectStore('pages').put(p));
+      const lastScoredAt = Date.parse(c.lastScoredAt) >= Date.parse(at) ? c.lastScoredAt : at;
+      const next = settleCandidate({ ...c, pages: unionPages(recordsOf(e.after)), lastScoredAt });
+      return writeSite(tx, next, e.before, at, e.after);
+    });
+    await Promise.all([...writes, tx.done]);
+    return { rescored, sites: touched.filter((_, i) => candidates[i]).length };
   });
 }
 
 export interface Curation {
   decision?: Decision;
+  /** The whole list of tags, as the curator typed it. */
   tags?: string[];
+  /** The whole private note. */
   notes?: string;
+  /** The public blurb ('' clears it). */
+  blurb?: string;
+  /** The curator's rename ('' clears it). */
+  name?: string;
 }
 
 /** Validate and clean a curation patch; throws DbError with a message for the curator. */
@@ -394,10 +561,38 @@ export function cleanCuration(patch: Curation): Curation {
     if (typeof patch.notes !== 'string') throw new DbError('notes must be text');
     out.notes = patch.notes.slice(0, 20_000);
   }
+  for (const field of ['blurb', 'name'] as const) {
+    if (patch[field] === undefined) continue;
+    if (typeof patch[field] !== 'string') throw new DbError(`${field} must be text`);
+    out[field] = patch[field];
+  }
   return out;
 }
 
-/** Set decision/tags/notes (and `curatedAt`, which decides later merge conflicts). */
+/**
+ * The patch applied to `c` through scoring's edit rule (applyPicks): each pick changed is dated
+ * `at` (its own time decides later merges), the rename kept apart from the computed name. Tags are
+ * replaced by the typed list. Throws DbError with the rule's message for a value it refuses.
+ */
+export function applyCuration(c: Candidate, patch: Curation, at: string): Candidate {
+  // Only what differs is a change: re-saving a value must not re-date it (a later merge would take it for a new edit).
+  const picks: PicksChange = {};
+  if (patch.decision !== undefined && patch.decision !== c.decision) picks.decision = patch.decision;
+  if (patch.notes !== undefined && patch.notes !== c.notes) picks.notes = patch.notes;
+  if (patch.blurb !== undefined && patch.blurb.trim() !== (c.blurb ?? '')) picks.blurb = patch.blurb;
+  if (patch.name !== undefined && patch.name.trim() !== (c.nameOverride ?? '')) picks.name = patch.name;
+  const tags = patch.tags && JSON.stringify(patch.tags) !== JSON.stringify(c.tags) ? patch.tags : undefined;
+  try {
+    let next = Object.keys(picks).length ? applyPicks(c, picks, at) : c;
+    if (tags) next = applyPicks(applyPicks(next, { removeTags: next.tags }, at), { addTags: tags }, at);
+    return next;
+  } catch (e) {
+    if (e instanceof PickError) throw new DbError(e.message);
+    throw e;
+  }
+}
+
+/** Set decision/tags/notes/blurb/name, each dated (and `curatedAt`), in one transaction. */
 export async function updateCuration(site: string, patch: Curation, at: string = new Date().toISOString()): Promise<Candidate> {
   const clean = cleanCuration(patch);
   const key = normKey(site);
@@ -405,14 +600,50 @@ export async function updateCuration(site: string, patch: Curation, at: string =
     const db = await openMentorDb();
     const tx = db.transaction('candidates', 'readwrite');
     const current = await tx.store.get(key);
-    if (!current) {
+    const fail = async (e: Error): Promise<never> => {
       tx.abort();
       await tx.done.catch(() => undefined);
-      throw new DbError(`no candidate ${JSON.stringify(key)}`);
+      throw e;
+    };
+    if (!current) return fail(new DbError(`no candidate ${JSON.stringify(key)}`));
+    let next: Candidate;
+    try {
+      next = applyCuration(current, clean, at);
+    } catch (e) {
+      return fail(e as Error);
     }
-    const next: Candidate = { ...current, ...clean, curatedAt: at };
     await Promise.all([tx.store.put(next), tx.done]);
     return next;
+  });
+}
+
+export interface RoundupEdit {
+  /** The site as stored after the edit. */
+  candidate: Candidate;
+  /** Every record written: the site, and those its new rank or best place moved. */
+  changed: Candidate[];
+}
+
+/**
+ * One edit of the roundup (scoring's applyRoundupChange, the rule `mentor-radar decide` uses):
+ * the site's picks, its rank and best place, and the other sites they move, in one transaction.
+ */
+export async function editRoundup(site: string, change: RoundupChange, opts: RoundupOptions = {}, at: string = new Date().toISOString()): Promise<RoundupEdit> {
+  const key = normKey(site);
+  return guarded(async () => {
+    const db = await openMentorDb();
+    const tx = db.transaction('candidates', 'readwrite');
+    const all = await tx.store.getAll();
+    let edit: ReturnType<typeof applyRoundupChange>;
+    try {
+      edit = applyRoundupChange(all, key, change, at, opts);
+    } catch (e) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw e instanceof PickError ? new DbError(e.message) : e;
+    }
+    await Promise.all([...edit.changed.map((c) => tx.store.put(c)), tx.done]);
+    return { candidate: edit.candidates.find((c) => c.site === key) as Candidate, changed: edit.changed };
   });
 }
 
@@ -448,10 +679,12 @@ export async function restoreCandidate(deleted: DeletedCandidate): Promise<Candi
     const tx = db.transaction(['candidates', 'pages'], 'readwrite');
     const cands = tx.objectStore('candidates');
     const pages = tx.objectStore('pages');
-    const existing = await cands.get(deleted.candidate.site);
-    const next = existing ? mergeCandidates(deleted.candidate, existing) : deleted.candidate;
-    await Promise.all([cands.put(next), ...deleted.pages.map((p) => pages.put(p)), tx.done]);
-    return next;
+    const [existing, before] = await Promise.all([cands.get(deleted.candidate.site), pages.index('bySite').getAll(deleted.candidate.site)]);
+    const back = withRecords(deleted.candidate, deleted.pages);
+    const merged = existing ? mergeCandidates(back, withRecords(existing, before)) : alone(back, before);
+    await Promise.all([...writeSite(tx, merged, before, new Date().toISOString(), deleted.pages), tx.done]);
+    const { pages: _pages, ...candidate } = recordScoreInHistory(merged);
+    return candidate;
   });
 }
 
@@ -463,18 +696,23 @@ export async function restoreCandidate(deleted: DeletedCandidate): Promise<Candi
 export async function importCandidates(list: Candidate[]): Promise<{ added: number; merged: number }> {
   if (!Array.isArray(list)) throw new DbError('import: not a list of candidates');
   list.forEach((c, i) => assertCandidate(c, `candidate ${i + 1}`));
-  const incoming = mergeAll(list);
+  const incoming = mergeAll(list).map(settleCandidate);
+  const savedAt = new Date().toISOString();
   return guarded(async () => {
     const db = await openMentorDb();
-    const tx = db.transaction('candidates', 'readwrite');
-    const existing = await Promise.all(incoming.map((c) => tx.store.get(c.site)));
+    const tx = db.transaction(['candidates', 'pages'], 'readwrite');
+    const cands = tx.objectStore('candidates');
+    const bySite = tx.objectStore('pages').index('bySite');
+    const known = await Promise.all(incoming.map((c) => Promise.all([cands.get(c.site), bySite.getAll(c.site)])));
     let added = 0;
     let merged = 0;
-    const writes = incoming.map((c, i) => {
-      const old = existing[i];
+    const writes = incoming.flatMap((c, i) => {
+      const [old, before] = known[i];
       if (old) merged++;
       else added++;
-      return tx.store.put(old ? mergeCandidates(old, c) : c);
+      // The site's pages here and the incoming ones are one set; its score is computed from it.
+      const next = old ? mergeCandidates(withRecords(old, before), c) : alone(c, before);
+      return writeSite(tx, next, before, savedAt);
     });
     await Promise.all([...writes, tx.done]);
     return { added, merged };

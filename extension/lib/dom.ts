@@ -15,7 +15,7 @@ export function safeHttpUrl(input: unknown): string | null {
 type Attrs = Record<string, string | number | boolean | undefined>;
 
 /** Attributes we set on our own elements; never event handlers, never href/src (use `link`). */
-const SAFE_ATTR = /^(id|class|title|role|type|name|value|min|max|low|high|optimum|for|placeholder|tabindex|hidden|disabled|selected|scope|aria-[a-z-]+|data-[a-z0-9-]+)$/;
+const SAFE_ATTR = /^(id|class|title|role|type|name|value|min|max|low|high|optimum|for|placeholder|tabindex|hidden|disabled|selected|scope|draggable|rows|maxlength|aria-[a-z-]+|data-[a-z0-9-]+)$/;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -44,6 +44,17 @@ export function link(doc: Document, url: unknown, text: string, attrs: Attrs = {
   a.setAttribute('href', href);
   a.setAttribute('target', '_blank');
   a.setAttribute('rel', 'noopener noreferrer');
+  return a;
+}
+
+const EMAIL_RE = /^[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}$/;
+
+/** A mailto: link for a plain address (nothing else: no query, no second address), else a plain span. */
+export function mailLink(doc: Document, email: unknown, attrs: Attrs = {}): HTMLElement {
+  const address = typeof email === 'string' ? email.trim() : '';
+  if (!EMAIL_RE.test(address)) return el(doc, 'span', attrs, address);
+  const a = el(doc, 'a', attrs, address);
+  a.setAttribute('href', `mailto:${address}`);
   return a;
 }
 

@@ -32,6 +32,13 @@ export const SOURCE_LABELS: Record<Source, string> = {
   import: 'Import',
 };
 
+/** How one page of a site came to be scored, before its date ("crawled 2026-11-24"). */
+export const PAGE_SOURCE_LABELS: Record<Source, string> = {
+  crawl: 'crawled',
+  bookmark: 'bookmarked',
+  import: 'imported',
+};
+
 /** The scorer's page flags (scoring/page.ts), said the way a curator would. */
 export const FLAG_LABELS: Record<string, string> = {
   'coaching-only': 'about coaching rather than mentoring',
@@ -40,7 +47,13 @@ export const FLAG_LABELS: Record<string, string> = {
   'brand-mentor': 'a product or brand called "Mentor"',
   'place-mentor': 'a place called Mentor',
   'keyword-stuffing': 'repeats keywords unnaturally',
+  hardware: 'about a hardware kit or device',
+  'job-ad': 'a job advertisement',
+  leadership: 'leadership advice, not mentoring',
+  'software-docs': 'documentation of software named "mentor"',
   thin: 'little text',
+  'language-unknown': 'language not recognised',
+  // Set by scorer 1.x only; kept so stored pages still read in words.
   'not-english': 'not in English',
   undated: 'no publication date',
   downloads: 'has downloads (templates, toolkits)',

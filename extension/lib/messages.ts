@@ -62,7 +62,7 @@ export type BookmarkReply =
   | { ok: true; page: PageScore; candidate: Candidate; wasKnown: boolean; pageWasKnown: boolean }
   | { ok: false; error: string; reason?: RefusalReason };
 export type CurateReply = { ok: true; candidate: Candidate } | { ok: false; error: string };
-export type RemovePageReply = { ok: true; candidate: Candidate; rescored: boolean; message: string } | { ok: false; error: string };
+export type RemovePageReply = { ok: true; candidate: Candidate; message: string } | { ok: false; error: string };
 export type SyncReply = { ok: true; message: string } | { ok: false; error: string };
 
 /** Sent by the background while a bookmark runs (to every extension page; the popup listens). */

@@ -1,5 +1,5 @@
-// Settings through WXT storage (`local:settings`): roundup year, sync server URL, badge on/off;
-// the sync token apart (`local:syncToken`).
+// Settings through WXT storage (`local:settings`): roundup year, sync server URL, badge on/off, the
+// published roundup's URL (the winner badges link to it); the sync token apart (`local:syncToken`).
 import { storage } from 'wxt/utils/storage';
 import { safeHttpUrl } from './dom.ts';
 
@@ -10,12 +10,15 @@ export interface Settings {
   syncUrl: string;
   /** Show the site's score on the toolbar badge on tabs of known candidates. */
   badge: boolean;
+  /** The published roundup (http(s)) the winner badges link to; '' = not yet published. */
+  roundupUrl: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   roundupYear: null,
   syncUrl: 'http://127.0.0.1:7457',
   badge: true,
+  roundupUrl: '',
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -31,6 +34,7 @@ export function cleanSettings(raw: unknown): Settings {
     roundupYear: Number.isInteger(year) && (year as number) >= 2000 && (year as number) <= 2100 ? (year as number) : null,
     syncUrl: safeHttpUrl(x.syncUrl)?.replace(/\/$/, '') ?? DEFAULT_SETTINGS.syncUrl,
     badge: typeof x.badge === 'boolean' ? x.badge : DEFAULT_SETTINGS.badge,
+    roundupUrl: safeHttpUrl(x.roundupUrl) ?? '',
   };
 }
 

@@ -2,7 +2,7 @@
 // import (the crawler's or the extension's JSON/CSV exports, merged by site).
 import { candidatesToCsv, candidatesToJson, candidatesToMarkdown, parseCandidates } from '../../scoring/index.ts';
 import type { Candidate } from '../../scoring/index.ts';
-import { importCandidates, listCandidates } from './db.ts';
+import { importCandidates, listCandidates, withStoredPages } from './db.ts';
 
 export type ExportFormat = 'csv' | 'json' | 'md';
 
@@ -17,6 +17,8 @@ export interface ExportOptions {
   top?: number;
   /** Roundup year in the Markdown title (default: the year of `now`). */
   year?: number;
+  /** Markdown: the shortlisted sites too, marked (the CLI's --with-shortlist). */
+  withShortlist?: boolean;
 }
 
 export function exportFile(candidates: Candidate[], format: ExportFormat, opts: ExportOptions = {}): ExportFile {
@@ -24,13 +26,14 @@ export function exportFile(candidates: Candidate[], format: ExportFormat, opts: 
   const stamp = now.toISOString().slice(0, 10);
   switch (format) {
     case 'csv':
-      // A BOM so spreadsheet apps read UTF-8; parseCandidates strips it on the way back in.
-      return { text: '\uFEFF' + candidatesToCsv(candidates, { top: opts.top }), filename: `mentor-radar-${stamp}.csv`, mime: 'text/csv;charset=utf-8' };
+      // candidatesToCsv starts with a BOM so spreadsheet apps read UTF-8; parseCandidates strips it.
+      return { text: candidatesToCsv(candidates, { top: opts.top }), filename: `mentor-radar-${stamp}.csv`, mime: 'text/csv;charset=utf-8' };
     case 'json':
       return { text: candidatesToJson(candidates, now.toISOString(), { top: opts.top }), filename: `mentor-radar-${stamp}.json`, mime: 'application/json' };
     case 'md':
       return {
-        text: candidatesToMarkdown(candidates, { top: opts.top, year: opts.year ?? now.getUTCFullYear() }),
+        // The CLI's `export --format md --year Y [--with-shortlist]`: the same function, the same options.
+        text: candidatesToMarkdown(candidates, { top: opts.top, year: opts.year ?? now.getUTCFullYear(), withShortlist: opts.withShortlist === true }),
         filename: `mentor-radar-roundup-${opts.year ?? now.getUTCFullYear()}.md`,
         mime: 'text/markdown;charset=utf-8',
       };
@@ -52,7 +55,9 @@ export function downloadFile(doc: Document, file: ExportFile): void {
 
 /** Export everything stored, in `format`, and start the download. Returns what was saved. */
 export async function exportStored(doc: Document, format: ExportFormat, opts: ExportOptions = {}): Promise<ExportFile & { count: number }> {
-  const all = await listCandidates();
+  const listed = await listCandidates();
+  // JSON carries each site's pages (what its score is computed from); CSV and Markdown do not need them.
+  const all = format === 'json' ? await withStoredPages(listed) : listed;
   const file = exportFile(all, format, opts);
   downloadFile(doc, file);
   return { ...file, count: opts.top ? Math.min(opts.top, all.length) : all.length };

@@ -17,7 +17,7 @@ if (!report.corpus && !asJson) console.log(`eval: no corpus at ${corpusDir()} (s
 if (asJson) {
   console.log(JSON.stringify(report, null, 2));
 } else {
-  const f3 = (x: number) => (Number.isNaN(x) ? '  -  ' : x.toFixed(3));
+  const f3 = (x: number) => (Number.isNaN(x) ? '  -  ' : Math.abs(x) >= 2 ? x.toFixed(1).padStart(5) : x.toFixed(3));
   const c = report.corpus;
   if (c) {
     console.log(`Corpus: ${c.documents} documents, ${K}-fold stratified cross-validation (model retrained per fold), roundup year ${ROUNDUP_YEAR}`);
@@ -27,6 +27,11 @@ if (asJson) {
     line('ROC AUC grade >=1 vs 0', 'aucGrade1plusVs0');
     line('precision@10 (grade 2)', 'precisionAt10');
     line('NDCG@10', 'ndcgAt10');
+    console.log('score distribution (0-100, cross-validated):');
+    line('  grade 2 median', 'grade2Median');
+    line('  grade 2 10th pct', 'grade2P10');
+    line('  grade 1 median', 'grade1Median');
+    line('  grade 0 90th pct', 'grade0P90');
     console.log(`site kind (company-site->company, blog-post->blog): accuracy ${c.siteKindAccuracy?.toFixed(2)} (baseline "always blog" ${c.siteKindBaselineAccuracy?.toFixed(2)}); confusion ${JSON.stringify(c.siteKindConfusion)}`);
     console.log(`hardest: ${JSON.stringify(c.worst)}`);
   }

@@ -4,8 +4,8 @@
 import { analysePage, scoreAnalysed } from '../page.ts';
 import { MODEL, type LinearModel } from '../model.ts';
 import { corpusAvailable, corpusDir, loadCorpus, loadFixtures } from './corpus.ts';
-import { trainModel } from './lr.ts';
-import { mentorDensity, ndcgAt, precisionAt, rocAuc, stratifiedFolds } from './metrics.ts';
+import { trainScorer } from './calibrate.ts';
+import { mentorDensity, ndcgAt, precisionAt, quantile, rocAuc, stratifiedFolds } from './metrics.ts';
 
 interface Row {
   file: string;
@@ -22,6 +22,11 @@ export function metrics(rows: Row[], key: 'score' | 'baseline') {
     aucGrade1plusVs0: rocAuc(by((g) => g >= 1), by((g) => g === 0)),
     precisionAt10: precisionAt(s, 10),
     ndcgAt10: ndcgAt(s, 10),
+    // How the 0-100 scores read: where the grades fall.
+    grade2Median: quantile(by((g) => g === 2), 0.5),
+    grade2P10: quantile(by((g) => g === 2), 0.1),
+    grade1Median: quantile(by((g) => g === 1), 0.5),
+    grade0P90: quantile(by((g) => g === 0), 0.9),
   };
 }
 
@@ -61,7 +66,7 @@ export function evaluate(K = 5, ROUNDUP_YEAR = 2026, dir = corpusDir()): EvalRep
     const scores = new Array<number>(docs.length);
     for (let k = 0; k < K; k++) {
       const trainIdx = docs.map((_, i) => i).filter((i) => folds[i] !== k);
-      const model: LinearModel = trainModel(trainIdx.map((i) => ({ features: analyses[i].features, y: docs[i].grade / 2 })));
+      const model: LinearModel = trainScorer(trainIdx.map((i) => ({ url: docs[i].url, html: docs[i].html, grade: docs[i].grade, analysis: analyses[i] })));
       for (let i = 0; i < docs.length; i++) {
         if (folds[i] !== k) continue;
         scores[i] = scoreAnalysed({ url: docs[i].url, html: docs[i].html, roundupYear: ROUNDUP_YEAR }, analyses[i], model).score;

@@ -46,3 +46,13 @@ export function mentorDensity(text: string): number {
   if (words.length === 0) return 0;
   return words.filter((w) => w.startsWith('mentor')).length / words.length;
 }
+
+/** The q-quantile of xs (linear interpolation between order statistics, as numpy's default). */
+export function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}

@@ -18,14 +18,14 @@ describe('mentor-radar main()', () => {
   it('prints the general help with every command', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
-    for (const cmd of ['crawl', 'schedule', 'score', 'list', 'export', 'import', 'decide', 'serve']) {
+    for (const cmd of ['crawl', 'schedule', 'score', 'list', 'export', 'import', 'decide', 'badge', 'serve']) {
       expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
     }
     expect((await run(['help', 'export'])).stdout).toMatch(/^Usage: mentor-radar export/);
   });
 
   it('prints per-command help for every command', async () => {
-    for (const cmd of ['crawl', 'schedule', 'score', 'list', 'export', 'import', 'decide', 'serve']) {
+    for (const cmd of ['crawl', 'schedule', 'score', 'list', 'export', 'import', 'decide', 'badge', 'serve']) {
       const r = await run([cmd, '--help']);
       expect(r.code, cmd).toBe(0);
       expect(r.stdout, cmd).toMatch(new RegExp(`^Usage: mentor-radar ${cmd}`));

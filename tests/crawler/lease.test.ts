@@ -24,7 +24,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A crawl in its own process: politeness 400 ms, so it holds the store for a few seconds. */
+/** A crawl in its own process: politeness `delayMs` between its pages, so it holds the store for a while. */
 function holder(db: string, delayMs = 400): ChildProcess {
   return spawn(process.execPath, ['bin/run-ts.js', 'tests/crawler/helpers/crawl-runner.ts', db, String(delayMs), web.url('r0')], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
@@ -60,12 +60,33 @@ async function leased(db: string, child: ChildProcess): Promise<void> {
   }
 }
 
+/** The crawl holding the lease has written its crawl row (the lease is taken a moment before). */
+async function begun(db: string): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      const d = new Database(db, { readonly: true, fileMustExist: true });
+      try {
+        if ((d.prepare('SELECT COUNT(*) AS n FROM crawls').get() as { n: number }).n > 0) return;
+      } finally {
+        d.close();
+      }
+    } catch {
+      /* not there yet */
+    }
+    if (Date.now() - t0 > 15_000) throw new Error('the first crawl never began');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 const exited = (c: ChildProcess) => new Promise<number | null>((r) => (c.exitCode !== null ? r(c.exitCode) : c.once('exit', (code) => r(code))));
 
 describe('one crawl per store', () => {
   it('a second crawl exits 1 at once naming the first; with --wait it runs after it', async () => {
     const db = join(dir, 'two.db');
-    const first = holder(db);
+    // 1.5 s between pages: the first crawl holds the store for ~10 s, longer than two CLI
+    // start-ups on a loaded 2-core machine (at 400 ms it could finish before the second began).
+    const first = holder(db, 1500);
     try {
       await leased(db, first);
       const second = await cli(['crawl', web.url('r1'), '--db', db, '--delay', '0']);
@@ -92,6 +113,7 @@ describe('one crawl per store', () => {
     const db = join(dir, 'killed.db');
     const first = holder(db, 1000);
     await leased(db, first);
+    await begun(db); // killed before its crawl row exists, there would be nothing to resume
     first.kill('SIGKILL');
     await exited(first);
     expect(leaseRow(db)?.pid).toBe(first.pid); // left behind

@@ -24,6 +24,18 @@ describe('link priority', () => {
     expect(normaliseUrl('/file.pdf', 'https://blog.example/')).toBeUndefined();
     expect(normaliseUrl('mailto:a@b.c')).toBeUndefined();
   });
+  it('pushes links to social networks and big platforms down, on their hosts only', () => {
+    const off = { ...ctx, sameSite: false };
+    const at = (href: string) => linkPriority(new URL(href), off);
+    const mentoringBlog = at('https://mentoringblog.example/');
+    for (const noise of ['https://x.com/someone', 'https://www.facebook.com/page', 'https://youtu.be/abc', 'https://uk.linkedin.com/in/a', 'https://bsky.app/profile/a', 'https://www.google.co.uk/search']) {
+      expect(at(noise), noise).toBeLessThan(mentoringBlog - 2);
+    }
+    // Names that merely contain a platform's name are ordinary sites.
+    for (const site of ['https://boxcom.example/', 'https://x.company.example/', 'https://applemoon.org/', 'https://medium.com/@mentor/first-meeting']) {
+      expect(at(site), site).toBeGreaterThan(mentoringBlog - 1);
+    }
+  });
   it('recognises hubs: blogrolls and best-of roundups linking to several sites', () => {
     expect(isHub('The best mentoring blogs of 2026', '', 5, false)).toBe(true);
     expect(isHub('Home', '', 5, true)).toBe(true);

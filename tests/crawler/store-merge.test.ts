@@ -1,11 +1,11 @@
-// The store never loses a score: a failed re-fetch keeps the page's last score, and a crawl of a
-// few pages does not replace a site score the curator built from more pages (bookmarks, imports).
+// The store never loses a score: a failed re-fetch keeps the page's last score; a site known only
+// from a file without pages is scored from its pages as soon as one is known.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../crawler/store/index.ts';
-import { newCandidate, scorePage, type SiteScore } from '../../scoring/index.ts';
+import { newCandidate, scorePage, scoreSite, type SiteScore } from '../../scoring/index.ts';
 
 const GUIDE =
   '<title>How to be a good mentor</title><h1>How to be a good mentor</h1>' +
@@ -45,24 +45,27 @@ describe('a failed re-fetch', () => {
   });
 });
 
-describe('a crawl of a site the curator already scored from more pages', () => {
-  it('keeps that score, the decision and the notes, and adds the crawl as a source', () => {
+describe('a crawl of a site known only from a file without pages (CSV, JSON before version 3)', () => {
+  it('scores the site from the pages it now knows, keeps the decision and the notes, and adds the crawl as a source', () => {
     const bookmarked: SiteScore = {
       site: 'https://ex.org', name: 'Ex', score: 88,
       components: { relevance: 0.9, mentorGuidance: 0.9, programGuidance: 0.9, actionability: 0.9, quality: 0.9, freshness: 0.9, activity: 0.5, coverage: 0.9 },
       pagesScored: 8, mentoringPages: 8, bestPageUrl: 'https://ex.org/a', siteKind: 'blog', reasons: ['r'], scorerVersion: 'v',
     };
     store.upsertCandidate({ ...newCandidate(bookmarked, 'bookmark', '2026-11-01T00:00:00.000Z'), notes: 'keep', decision: 'include', curatedAt: '2026-11-02T00:00:00.000Z' });
+    expect(store.getCandidate('ex.org')!.siteScore.score).toBe(88);
 
     const url = 'https://ex.org/contact';
-    store.savePage({ url, status: 'scored', fetchedAt: '2026-11-24T00:00:00.000Z', page: scorePage({ url, html: '<title>Contact</title><p>Call us.</p>', roundupYear: 2026 }) });
+    const page = scorePage({ url, html: '<title>Contact</title><p>Call us.</p>', roundupYear: 2026 });
+    store.savePage({ url, status: 'scored', fetchedAt: '2026-11-24T00:00:00.000Z', page });
 
     const c = store.getCandidate('ex.org')!;
-    expect(c.siteScore.score).toBe(88);
-    expect(c.siteScore.pagesScored).toBe(8);
+    expect(c.siteScore).toEqual(scoreSite([page], { site: 'https://ex.org', roundupYear: 2026 }));
+    expect(c.siteScore.pagesScored).toBe(1);
     expect(c.sources).toEqual(['crawl', 'bookmark']);
     expect([c.decision, c.notes]).toEqual(['include', 'keep']);
-    expect(c.history).toEqual([{ year: 2026, score: 88 }]);
+    // The year's entry is the current score (the file's 88 came from pages no longer known).
+    expect(c.history).toEqual([{ year: 2026, score: c.siteScore.score }]);
   });
 
   it('replaces it once the crawl has stored at least as many pages', () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../crawler/store/index.ts';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION } from '../../crawler/store/schema.ts';
-import { scorePage, newCandidate, scoreSite } from '../../scoring/index.ts';
+import { livePages, newCandidate, scorePage, scoreSite, toSitePage } from '../../scoring/index.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -131,6 +131,35 @@ describe('store', () => {
     expect(asOf2025.get('b.example')?.siteScore).toEqual(scoreSite([pages[2]], { site: 'https://b.example', roundupYear: 2025 }));
     // No page of c.example existed by then: its stored score stands.
     expect(asOf2025.get('c.example')?.siteScore).toEqual(store.getCandidate('c.example')?.siteScore);
+    expect(store.listCandidates({ year: 2026 }).find((c) => c.site === 'a.example')?.siteScore.pagesScored).toBe(2);
+    store.close();
+  });
+  it('ranks as of a roundup year from the union of a site\'s pages: records from an import count, a removal hides a crawled page', () => {
+    const store = openStore(join(dir, 'union-year.db'));
+    const dated = (url: string, t: string, published: string) =>
+      scorePage({ url, html: html(t).replace('<head>', `<head><meta property="article:published_time" content="${published}">`) });
+    const old = dated('https://a.example/old', 'Old guide', '2024-05-01T00:00:00Z');
+    const fresh = dated('https://a.example/new', 'New mentoring program toolkit', '2026-02-01T00:00:00Z');
+    const other = dated('https://b.example/x', 'Mentor tips', '2025-03-01T00:00:00Z');
+    for (const page of [old, fresh, other]) store.savePage({ url: page.url, status: 'scored', fetchedAt: '2026-07-01T00:00:00.000Z', page });
+    const bookmarked = dated('https://a.example/bookmarked', 'Mentor training checklist', '2025-09-01T00:00:00Z');
+    const imported = newCandidate(scoreSite([bookmarked], { site: 'https://a.example' }), 'bookmark', '2026-07-02T00:00:00.000Z');
+    imported.pages = [toSitePage(bookmarked, '2026-07-02T00:00:00.000Z', 'bookmark'), toSitePage(old, '2026-07-03T00:00:00.000Z', 'bookmark', '2026-07-03T00:00:00.000Z')];
+    store.upsertCandidate(imported);
+    store.setSiteActivity('b.example', { postDates: ['2025-01-10', '2026-02-01'] });
+
+    const asOf2025 = new Map(store.listCandidates({ year: 2025 }).map((c) => [c.site, c]));
+    // a.example by the end of 2025: the bookmarked page only (the old one removed, the new one not yet published).
+    const a = asOf2025.get('a.example')!.siteScore;
+    expect(a.pagesScored).toBe(1);
+    expect(a.bestPageUrl).toBe('https://a.example/bookmarked');
+    // The same as the per-site rule over the store's union of pages, for every site.
+    for (const site of ['a.example', 'b.example']) {
+      const scored = livePages(store.sitePages(site)).filter((p) => !p.publishedAt || p.publishedAt < '2026-01-01');
+      const activity = store.getSiteActivity(site);
+      const options = { site: asOf2025.get(site)!.siteScore.site, roundupYear: 2025, ...(activity ? { activity: { ...activity, postDates: activity.postDates.filter((d) => d < '2026-01-01') } } : {}) };
+      expect(asOf2025.get(site)!.siteScore).toEqual(scoreSite(scored, options));
+    }
     expect(store.listCandidates({ year: 2026 }).find((c) => c.site === 'a.example')?.siteScore.pagesScored).toBe(2);
     store.close();
   });

@@ -38,4 +38,12 @@ describe('client timestamps', () => {
     expect(out.siteScore.lastPostAt).toBe('2026-06-01');
     expect(out.firstSeenAt).toBe(new Date(c.firstSeenAt).toISOString());
   });
+
+  it('checks and clamps the time of every pick (a future one would win every later edit of it)', () => {
+    const c = { ...candidate('https://a.example/', 'Mentoring'), blurb: 'x', curatedAt: '2026-05-01T00:00:00Z', pickedAt: { blurb: '2099-01-01T00:00:00Z', decision: '2026-05-01T12:00:00+02:00' } };
+    expect(() => checkSentTimestamps({ candidates: [c] })).not.toThrow();
+    expect(() => checkSentTimestamps({ candidates: [{ ...c, pickedAt: { best: 'tomorrow' } }] })).toThrow(/candidate 1 pickedAt\.best/);
+    const [out] = clampTimestamps([c], NOW);
+    expect(out.pickedAt).toEqual({ blurb: NOW, decision: '2026-05-01T10:00:00.000Z' });
+  });
 });

@@ -264,16 +264,24 @@ export function extUrl(l: Launched, path: string): string {
   return `chrome-extension://${l.extensionId}/${path.replace(/^\//, '')}`;
 }
 
-/** The tab id of the (only) tab showing `url`, asked from the extension's service worker. */
+/**
+ * The tab id of the (only) tab showing `url`, asked from the extension's service worker. A tab that
+ * has just committed a navigation may still report the URL as `pendingUrl` for a moment (seen under
+ * load), so the question is asked again for up to 5 s.
+ */
 export async function tabIdOf(l: Launched, url: string): Promise<number> {
-  const worker = await currentWorker(l);
-  const id = await worker.evaluate(async (u: string) => {
-    const c = (globalThis as unknown as { chrome: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } } }).chrome;
-    const tabs = await c.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id ?? -1;
-  }, url);
-  if (id < 0) throw new Error(`no tab shows ${url}`);
-  return id;
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const worker = await currentWorker(l);
+    const id = await worker.evaluate(async (u: string) => {
+      const c = (globalThis as unknown as { chrome: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string; pendingUrl?: string }[]> } } }).chrome;
+      const tabs = await c.tabs.query({});
+      return tabs.find((t) => t.url === u || t.pendingUrl === u)?.id ?? -1;
+    }, url);
+    if (id >= 0) return id;
+    if (Date.now() > deadline) throw new Error(`no tab shows ${url}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** The ids of every open tab (the extension may not see their URLs). */

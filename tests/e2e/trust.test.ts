@@ -50,10 +50,7 @@ function chapterPage(): string {
 <body><main><article><h1>Working with your mentee</h1>${section}</article></main></body></html>`;
 }
 
-/**
- * Every dashboard view the accessibility run covers, by URL hash. Issue 9's Roundup view joins
- * this list: { name: 'roundup', hash: '#view=roundup', ready: … }.
- */
+/** Every dashboard view the accessibility run covers, by URL hash. */
 const DASHBOARD_VIEWS: { name: string; hash: (sites: string[]) => string; ready: (p: Page, sites: string[]) => Promise<unknown> }[] = [
   {
     name: 'list with detail',
@@ -64,6 +61,14 @@ const DASHBOARD_VIEWS: { name: string; hash: (sites: string[]) => string; ready:
     },
   },
   { name: 'compare', hash: (s) => `#compare=${s.slice(0, 2).join(',')}`, ready: (p) => p.waitForSelector('#compare .compare-table') },
+  {
+    name: 'roundup',
+    hash: () => '#view=roundup',
+    ready: async (p, sites) => {
+      await p.waitForFunction(() => document.body.getAttribute('data-roundup') === 'ready');
+      await p.waitForSelector(`#roundup-list .roundup-item[data-site="${sites[0]}"]`);
+    },
+  },
 ];
 
 describe.skipIf(!enabled)('a curator can trust the extension (Chromium)', () => {

@@ -8,10 +8,10 @@ import background from '../../extension/entrypoints/background.ts';
 import { MENU_ID } from '../../extension/lib/background/gestures.ts';
 import { refreshBadge } from '../../extension/lib/background/badge.ts';
 import { CANCELLED, CANNOT_READ, MAX_HTML, NO_PERMISSION, bookmarkTab, describeType } from '../../extension/lib/background/bookmark.ts';
-import { closeMentorDb, getCandidate, pagesOfSite, putCandidate } from '../../extension/lib/db.ts';
+import { closeMentorDb, getCandidate, importCandidates, pagesOfSite, putCandidate, withStoredPages } from '../../extension/lib/db.ts';
 import type { BookmarkReply, CurateReply, RemovePageReply } from '../../extension/lib/messages.ts';
 import { saveSettings } from '../../extension/lib/settings.ts';
-import { scorePage, siteKey } from '../../scoring/index.ts';
+import { pagesCandidate, scorePage, scoreSite, siteKey, toSitePage } from '../../scoring/index.ts';
 import { candidateOf, freshIndexedDb, mentoringHtml } from './fixtures.ts';
 
 type Listener = (...args: never[]) => unknown;
@@ -264,7 +264,6 @@ describe('removing a page from its site', () => {
     const r = await send<RemovePageReply>({ type: 'remove-page', url: 'https://two.example/b' });
     expect(r?.ok).toBe(true);
     if (!r?.ok) return;
-    expect(r.rescored).toBe(true);
     expect(r.candidate.siteScore.pagesScored).toBe(1);
     expect(r.message).toMatch(/^Removed the page\. .* now scores \d+ from 1 page\.$/);
     expect((await pagesOfSite('two.example')).map((p) => p.url)).toEqual(['https://two.example/a']);
@@ -274,14 +273,22 @@ describe('removing a page from its site', () => {
     expect(await pagesOfSite('two.example')).toHaveLength(1);
   });
 
-  it('keeps a crawled site score (built from more pages than stored here) and says so', async () => {
-    await putCandidate(candidateOf('crawled.example', 66, { pages: 9 }));
+  it("removes a crawled page too (the crawler's pages came by import): the site is scored from every page left, and the removal is kept for sync", async () => {
+    const crawled = ['/a', '/b', '/c'].map((path) => toSitePage(scorePage({ url: `https://crawled.example${path}`, html: mentoringHtml(`Mentoring ${path}`), roundupYear: 2026 }), '2026-03-01T00:00:00.000Z', 'crawl'));
+    await importCandidates([pagesCandidate(crawled, 'crawl', '2026-03-01T00:00:00.000Z')]);
     for (const path of ['/x', '/y']) await send<BookmarkReply>({ type: 'bookmark', tabId: await openTab(`https://crawled.example${path}`, mentoringHtml(`Mentoring ${path}`)) });
-    const before = await getCandidate('crawled.example');
-    expect(before?.siteScore.pagesScored).toBe(9);
-    const r = await send<RemovePageReply>({ type: 'remove-page', url: 'https://crawled.example/y' });
-    expect(r).toMatchObject({ ok: true, rescored: false, message: expect.stringContaining('comes from the crawler (9 pages)') });
-    expect((await getCandidate('crawled.example'))?.siteScore).toEqual(before?.siteScore);
+    expect((await getCandidate('crawled.example'))?.siteScore.pagesScored).toBe(5);
+    const r = await send<RemovePageReply>({ type: 'remove-page', url: 'https://crawled.example/b' });
+    expect(r).toMatchObject({ ok: true, message: expect.stringMatching(/now scores \d+ from 4 pages\.$/) });
+    const left = await pagesOfSite('crawled.example');
+    expect(left.map((p) => p.url).sort()).toEqual(['https://crawled.example/a', 'https://crawled.example/c', 'https://crawled.example/x', 'https://crawled.example/y']);
+    const stored = (await getCandidate('crawled.example'))!;
+    expect(stored.siteScore).toEqual(scoreSite(left, { site: 'https://crawled.example', roundupYear: new Date().getUTCFullYear() }));
+    const [exported] = await withStoredPages([stored]);
+    expect(exported.pages?.find((p) => p.url === 'https://crawled.example/b')?.removedAt).toBeDefined();
+    // The crawler's copy of the page, imported again, does not bring it back: the removal is newer.
+    await importCandidates([pagesCandidate(crawled, 'crawl', '2026-03-01T00:00:00.000Z')]);
+    expect((await getCandidate('crawled.example'))?.siteScore.pagesScored).toBe(4);
   });
 });
 

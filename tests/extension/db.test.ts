@@ -19,7 +19,9 @@ import {
   savePageAndCandidate,
   updateCuration,
 } from '../../extension/lib/db.ts';
+import { pagesCandidate, scorePage, scoreSite, toSitePage } from '../../scoring/index.ts';
 import type { Candidate } from '../../scoring/index.ts';
+import { BOOKMARKED_PAGE, CRAWLED_PAGES } from '../scoring/site-fixture.ts';
 import { candidateOf, freshIndexedDb, pageOf } from './fixtures.ts';
 
 const NAME = 'mentor-radar-test';
@@ -63,9 +65,13 @@ async function createV2(cands: Candidate[], pages: (ReturnType<typeof pageOf> & 
   db.close();
 }
 
-/** The v3 schema: v2 plus `bySource`/`byLastScored`; pages carry `savedAt`, keyed by the URL as read (tracking parameters and all). */
-async function createV3(cands: Candidate[], pages: (ReturnType<typeof pageOf> & { site: string; savedAt: string })[]): Promise<void> {
-  const db = await openDB(NAME, 3, {
+/**
+ * The v3 schema: v2 plus `bySource`/`byLastScored`; pages carry `savedAt`, keyed by the URL as read
+ * (tracking parameters and all). v4 has the same stores and indexes (its pages keyed by their
+ * normalised URL, which is up to the records put in).
+ */
+async function createV3(cands: Candidate[], pages: (ReturnType<typeof pageOf> & { site: string; savedAt: string; vector?: string })[], version: 3 | 4 = 3): Promise<void> {
+  const db = await openDB(NAME, version, {
     upgrade(d) {
       const c = d.createObjectStore('candidates', { keyPath: 'site' });
       c.createIndex('byDecision', 'decision');
@@ -165,9 +171,33 @@ describe('schema upgrades', () => {
     expect(await db.count('pages')).toBe(3);
     expect((await listCandidates()).length).toBe(3);
     // A new bookmark of the tracked address finds the one stored page.
-    const saved = await savePageAndCandidate(pageOf('https://mentorblog.example/post?utm_campaign=y', 74), cands[0]);
+    const saved = await savePageAndCandidate(pageOf('https://mentorblog.example/post?utm_campaign=y', 74));
     expect(saved.pageWasKnown).toBe(true);
     expect(saved.page.url).toBe('https://mentorblog.example/post');
+  });
+
+  it('upgrades a v4 database to v5: every page a bookmark record scored when saved, nothing lost, the site scored from all its pages after', async () => {
+    const cands = oldCandidates();
+    const page = (url: string, score: number, savedAt: string) => ({ ...pageOf(url, score), site: 'mentorblog.example', savedAt });
+    await createV3(cands, [
+      page('https://mentorblog.example/first-meeting', 77, '2025-05-01T00:00:00.000Z'),
+      // A v4 page from a build with issue 11 before issue 10 kept its vector: the record keeps it too.
+      { ...page('https://mentorblog.example/feedback', 70, '2025-05-02T10:00:00+02:00'), vector: '{"v":"kept as it was"}' },
+    ], 4);
+    const db = await openMentorDb(NAME);
+    expect(db.version).toBe(DB_VERSION);
+    expect((await listCandidates()).sort((a, b) => a.site.localeCompare(b.site))).toEqual([...cands].sort((a, b) => a.site.localeCompare(b.site)));
+    const pages = (await pagesOfSite('mentorblog.example')).sort((a, b) => a.url.localeCompare(b.url));
+    expect(pages.map((p) => [p.url, p.score, p.source, p.scoredAt, p.savedAt])).toEqual([
+      ['https://mentorblog.example/feedback', 70, 'bookmark', '2025-05-02T08:00:00.000Z', '2025-05-02T10:00:00+02:00'],
+      ['https://mentorblog.example/first-meeting', 77, 'bookmark', '2025-05-01T00:00:00.000Z', '2025-05-01T00:00:00.000Z'],
+    ]);
+    expect(pages[0].evidence).toEqual(pageOf('x', 1).evidence);
+    expect([pages[0].vector, pages[1].vector]).toEqual(['{"v":"kept as it was"}', undefined]);
+    // The next bookmark scores the site from the two old pages and the new one.
+    const saved = await savePageAndCandidate(pageOf('https://mentorblog.example/goals', 66), '2026-01-10T00:00:00.000Z');
+    expect(saved.candidate.siteScore.pagesScored).toBe(3);
+    expect(saved.candidate.decision).toBe('include');
   });
 
   it('a fresh install creates the current schema, and reopening keeps the data', async () => {
@@ -191,19 +221,19 @@ describe('schema upgrades', () => {
 });
 
 describe('writes', () => {
-  it('savePageAndCandidate stores the page and merges the candidate in one transaction', async () => {
-    await putCandidate(candidateOf('blog.example', 40, { source: 'crawl', decision: 'shortlist', tags: ['keep'], notes: 'from crawl', pages: 1 }));
-    const fresh = candidateOf('blog.example', 70, { source: 'bookmark', pages: 2, at: '2026-04-01T00:00:00.000Z' });
-    const { candidate, wasKnown } = await savePageAndCandidate(pageOf('https://blog.example/a', 70), fresh, '2026-04-01T00:00:00.000Z');
-    expect(wasKnown).toBe(true);
+  it('savePageAndCandidate stores the page and scores the site from its pages, keeping the curation, in one transaction', async () => {
+    // A site known only from a file without pages: once a page is known, the site is scored from its pages.
+    await putCandidate(candidateOf('blog.example', 40, { source: 'crawl', decision: 'shortlist', tags: ['keep'], notes: 'from crawl', pages: 9 }));
+    const page = pageOf('https://blog.example/a#top', 70);
+    const { candidate, wasKnown, pageWasKnown } = await savePageAndCandidate(page, '2026-04-01T00:00:00.000Z');
+    expect([wasKnown, pageWasKnown]).toEqual([true, false]);
     expect(candidate.sources).toEqual(['crawl', 'bookmark']);
-    expect(candidate.decision).toBe('shortlist');
-    expect(candidate.tags).toEqual(['keep']);
-    expect(candidate.notes).toBe('from crawl');
-    expect(candidate.siteScore.score).toBe(70); // more pages scored wins
+    expect([candidate.decision, candidate.tags, candidate.notes]).toEqual(['shortlist', ['keep'], 'from crawl']);
+    expect(candidate.siteScore).toEqual(scoreSite([{ ...page, url: 'https://blog.example/a', finalUrl: 'https://blog.example/a' }], { site: 'https://blog.example', roundupYear: 2026 }));
     expect(await getCandidate('blog.example')).toEqual(candidate);
     const pages = await pagesOfSite('blog.example');
-    expect(pages.map((p) => [p.url, p.site, p.savedAt])).toEqual([['https://blog.example/a', 'blog.example', '2026-04-01T00:00:00.000Z']]);
+    expect(pages.map((p) => [p.url, p.site, p.source, p.scoredAt, p.savedAt])).toEqual([['https://blog.example/a', 'blog.example', 'bookmark', '2026-04-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z']]);
+    expect((await savePageAndCandidate(page, '2026-04-02T00:00:00.000Z')).pageWasKnown).toBe(true);
   });
 
   it('updateCuration sets decision, tags, notes and curatedAt; rejects bad input and unknown sites', async () => {
@@ -217,8 +247,9 @@ describe('writes', () => {
   });
 
   it('delete removes the candidate and its pages; restore (undo) brings both back', async () => {
-    await savePageAndCandidate(pageOf('https://blog.example/a', 60), candidateOf('blog.example', 60, { notes: 'keep me' }));
-    await savePageAndCandidate(pageOf('https://other.example/a', 30), candidateOf('other.example', 30));
+    await savePageAndCandidate(pageOf('https://blog.example/a', 60));
+    await updateCuration('blog.example', { notes: 'keep me' });
+    await savePageAndCandidate(pageOf('https://other.example/a', 30));
     const deleted = await deleteCandidate('blog.example');
     expect(deleted?.candidate.notes).toBe('keep me');
     expect(deleted?.pages).toHaveLength(1);
@@ -239,7 +270,7 @@ describe('writes', () => {
     });
     try {
       await expect(putCandidate(candidateOf('new.example', 10))).rejects.toBeInstanceOf(DbQuotaError);
-      await expect(savePageAndCandidate(pageOf('https://new.example/', 10), candidateOf('new.example', 10))).rejects.toBeInstanceOf(DbQuotaError);
+      await expect(savePageAndCandidate(pageOf('https://new.example/', 10))).rejects.toBeInstanceOf(DbQuotaError);
       await expect(importCandidates([candidateOf('new.example', 10)])).rejects.toThrow(/no more storage space/);
     } finally {
       spy.mockRestore();
@@ -250,11 +281,10 @@ describe('writes', () => {
 
 describe('import merge', () => {
   it('merges a bookmark and an import of the same site without losing decisions, tags or notes', async () => {
-    // The curator bookmarked two pages of the site and decided; a crawler export later brings the same site.
-    await savePageAndCandidate(
-      pageOf('https://www.mentorblog.example/a', 72),
-      { ...candidateOf('www.mentorblog.example', 72, { source: 'bookmark', pages: 2, at: '2026-02-01T00:00:00.000Z' }), decision: 'include', tags: ['bookmark-tag'], notes: 'my note', curatedAt: '2026-02-02T00:00:00.000Z' },
-    );
+    // The curator bookmarked a page of the site and decided; a crawler export without pages later brings the same site.
+    await savePageAndCandidate(pageOf('https://www.mentorblog.example/a', 72), '2026-02-01T00:00:00.000Z');
+    await updateCuration('mentorblog.example', { decision: 'include', tags: ['bookmark-tag'], notes: 'my note' }, '2026-02-02T00:00:00.000Z');
+    const bookmarked = (await getCandidate('mentorblog.example'))!;
     const fromCrawl = candidateOf('https://mentorblog.example', 66, { source: 'crawl', pages: 14, tags: ['crawler-tag'], notes: 'crawler note', at: '2026-03-01T00:00:00.000Z' });
     const newSite = candidateOf('another.example', 20, { source: 'crawl' });
     const r = await importCandidates([fromCrawl, newSite]);
@@ -266,10 +296,35 @@ describe('import merge', () => {
     expect(merged.notes).toContain('my note');
     expect(merged.notes).toContain('crawler note');
     expect(merged.sources).toEqual(['crawl', 'bookmark']);
-    expect(merged.siteScore.pagesScored).toBe(14); // the crawl saw more pages
+    // A score that came without pages does not replace the score of the pages known here.
+    expect(merged.siteScore).toEqual(bookmarked.siteScore);
+    expect(merged.siteScore.pagesScored).toBe((await pagesOfSite('mentorblog.example')).length);
     expect(merged.firstSeenAt).toBe('2026-02-01T00:00:00.000Z');
-    expect(await pagesOfSite('mentorblog.example')).toHaveLength(1);
     expect((await listCandidates()).length).toBe(2);
+  });
+
+  it("issue 10: the crawler's six pages (an import) and one more bookmarked page score as the seven, in either order; counts match the pages listed", async () => {
+    const origin = 'https://bridgeway.example';
+    const crawled = CRAWLED_PAGES.map((p) => scorePage({ url: origin + p.path, html: p.html, roundupYear: 2026 }));
+    const bookmarked = scorePage({ url: origin + BOOKMARKED_PAGE.path, html: BOOKMARKED_PAGE.html, roundupYear: 2026 });
+    const crawlerExport = () => [pagesCandidate(crawled.map((p) => toSitePage(p, '2026-10-01T00:00:00.000Z', 'crawl')), 'crawl', '2026-10-01T00:00:00.000Z')];
+    const expected = scoreSite([...crawled, bookmarked], { site: origin, roundupYear: 2026 });
+
+    await importCandidates(crawlerExport());
+    await savePageAndCandidate(bookmarked, '2026-10-05T00:00:00.000Z');
+    const first = (await getCandidate('bridgeway.example'))!;
+    expect(first.siteScore).toEqual(expected);
+    expect(await pagesOfSite('bridgeway.example')).toHaveLength(7);
+    // The same export again changes nothing.
+    await importCandidates(crawlerExport());
+    expect(await getCandidate('bridgeway.example')).toEqual(first);
+
+    await freshIndexedDb(NAME);
+    await savePageAndCandidate(bookmarked, '2026-10-05T00:00:00.000Z');
+    await importCandidates(crawlerExport());
+    const second = (await getCandidate('bridgeway.example'))!;
+    expect(second.siteScore).toEqual(expected);
+    expect(second.siteScore.pagesScored).toBe((await pagesOfSite('bridgeway.example')).length);
   });
 
   it('a list with one bad record changes nothing', async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMPONENT_LABELS, DECISION_LABELS, FLAG_LABELS, KIND_LABELS, SOURCE_LABELS, flagLabel, flagsText, kindLabel } from '../../extension/lib/labels.ts';
-import { COMPONENT_LABELS as SCORING_LABELS, DECISIONS, SITE_KINDS, SOURCES } from '../../scoring/index.ts';
+import { COMPONENT_LABELS as SCORING_LABELS, DECISIONS, PAGE_FLAGS, SITE_KINDS, SOURCES } from '../../scoring/index.ts';
 
 describe('labels', () => {
   it('covers every kind, decision and source; component labels are scoring/s', () => {
@@ -29,10 +29,15 @@ describe('labels', () => {
 });
 
 describe('every flag the scorer sets has words', () => {
-  it('scoring/page.ts flags are all in FLAG_LABELS (and the bookmark flow\'s "truncated")', () => {
+  it('PAGE_FLAGS (the type of scorePage\'s flags) are all in FLAG_LABELS, and the bookmark flow\'s "truncated"', () => {
+    expect(PAGE_FLAGS.length).toBeGreaterThan(5);
+    for (const flag of [...PAGE_FLAGS, 'truncated']) expect(Object.hasOwn(FLAG_LABELS, flag), flag).toBe(true);
+  });
+
+  it('scoring/page.ts sets no flag outside PAGE_FLAGS', () => {
     const src = readFileSync(resolve(process.cwd(), 'scoring/page.ts'), 'utf8');
-    const flags = [...src.matchAll(/flags\.push\('([a-z-]+)'\)/g)].map((m) => m[1]);
-    expect(flags.length).toBeGreaterThan(5);
-    for (const flag of [...flags, 'truncated']) expect(Object.hasOwn(FLAG_LABELS, flag), flag).toBe(true);
+    const pushed = [...src.matchAll(/flags\.push\('([a-z-]+)'\)/g)].map((m) => m[1]);
+    expect(pushed.length).toBeGreaterThan(5);
+    for (const flag of pushed) expect((PAGE_FLAGS as readonly string[]).includes(flag), flag).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bookmarkedText, candidateStatus, parseTags, renderReply } from '../../extension/lib/popup/view.ts';
+import { bookmarkedText, candidateStatus, parseTags, renderCrawlStatus, renderReply } from '../../extension/lib/popup/view.ts';
 import { link, safeHttpUrl } from '../../extension/lib/dom.ts';
 import { readDocument } from '../../extension/lib/background/bookmark.ts';
 import { downloadFile } from '../../extension/lib/transfer.ts';
@@ -146,6 +146,24 @@ describe('readDocument (runs in the page through scripting.executeScript)', () =
   it('is self-contained (the browser serialises it without its module)', () => {
     const src = readDocument.toString();
     expect(src).not.toMatch(/\bimport\b|require\(|browser\.|__async|__awaiter/);
+  });
+});
+
+describe('which model, and the crawler (issue 11)', () => {
+  it('says which model scored the page, and what the crawler did with the site as of the last sync', () => {
+    const candidate = candidateOf('mentorblog.example', 68);
+    renderReply(document, { ok: true, page: pageOf('https://mentorblog.example/a', 70), candidate, wasKnown: false, pageWasKnown: false });
+    expect(document.getElementById('scorer')!.textContent).toBe('Scored with the shipped model.');
+    renderReply(document, { ok: true, page: pageOf('https://mentorblog.example/a', 70, { scorerVersion: '2.0.0+0123abcd.curator-2' }), candidate, wasKnown: true, pageWasKnown: true });
+    expect(document.getElementById('scorer')!.textContent).toBe('Scored with your model curator-2.');
+    const line = document.getElementById('crawl-status')!;
+    expect(line.hidden).toBe(true);
+    renderCrawlStatus(document, { state: 'queued', queuedAt: '2026-05-01T10:00:00.000Z' });
+    expect([line.hidden, line.textContent, line.getAttribute('data-crawl')]).toEqual([false, 'Crawl queued', 'queued']);
+    renderCrawlStatus(document, { state: 'crawled', pages: 9, at: '2026-05-03T02:00:00.000Z' });
+    expect(line.textContent).toBe('Crawled 9 pages on 2026-05-03');
+    renderCrawlStatus(document, undefined);
+    expect(line.hidden).toBe(true);
   });
 });
 

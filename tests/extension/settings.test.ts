@@ -14,13 +14,15 @@ describe('settings', () => {
 
   it('saves to browser.storage.local and reads back', async () => {
     await saveSettings({ roundupYear: 2025, badge: false });
-    expect(await getSettings()).toEqual({ roundupYear: 2025, syncUrl: 'http://127.0.0.1:7457', badge: false });
+    expect(await getSettings()).toEqual({ roundupYear: 2025, syncUrl: 'http://127.0.0.1:7457', badge: false, roundupUrl: '' });
+    await saveSettings({ roundupUrl: 'https://mentoring.example/best-2025' });
+    expect((await getSettings()).roundupUrl).toBe('https://mentoring.example/best-2025');
     expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ roundupYear: 2025, badge: false });
     expect(roundupYearOf(await getSettings())).toBe(2025);
   });
 
   it('bad stored values fall back to the defaults', async () => {
-    await settingsItem.setValue({ roundupYear: 'soon', syncUrl: 'javascript:alert(1)', badge: 'yes' } as never);
+    await settingsItem.setValue({ roundupYear: 'soon', syncUrl: 'javascript:alert(1)', badge: 'yes', roundupUrl: 'javascript:alert(2)' } as never);
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
     expect(cleanSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(cleanSettings({ roundupYear: 1999 })).toEqual(DEFAULT_SETTINGS);

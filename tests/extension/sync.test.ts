@@ -10,8 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSyncServer } from '../../crawler/commands/serve.ts';
 import { open } from '../../crawler/commands/db.ts';
 import type { Store } from '../../crawler/store/index.ts';
-import { closeMentorDb, getCandidate, listCandidates, putCandidate } from '../../extension/lib/db.ts';
-import { SyncError, checkSyncToken, checkSyncUrl, syncWithServer } from '../../extension/lib/sync.ts';
+import { closeMentorDb, getCandidate, listCandidates, pagesOfSite, putCandidate, removePageAndRescore, savePageAndCandidate, updateCuration, withStoredPages } from '../../extension/lib/db.ts';
+import { SyncError, checkSyncToken, checkSyncUrl, pushAll, syncWithServer } from '../../extension/lib/sync.ts';
+import { livePages, scorePage, scoreSite } from '../../scoring/index.ts';
+import { BOOKMARKED_PAGE, CRAWLED_PAGES } from '../scoring/site-fixture.ts';
 import { newToken } from '../../crawler/sync-token.ts';
 import { candidateOf, freshIndexedDb } from './fixtures.ts';
 
@@ -80,6 +82,58 @@ describe('sync with mentor-radar serve', () => {
     ]);
     expect(requests.filter((q) => q.method === 'POST')).toHaveLength(2);
     expect(requests.every((q) => q.auth === `Bearer ${token}`)).toBe(true);
+  });
+
+  it("issue 10: the crawler's six pages and one page bookmarked here give the same site on both sides, synced both ways; again changes nothing", async () => {
+    const origin = 'https://bridgeway.example';
+    for (const p of CRAWLED_PAGES) {
+      const page = scorePage({ url: origin + p.path, html: p.html, roundupYear: 2026 });
+      store.savePage({ url: page.url, status: 'scored', fetchedAt: '2026-05-20T00:00:00.000Z', page });
+    }
+    store.decide('bridgeway.example', { note: 'crawler side' });
+    const bookmarked = scorePage({ url: origin + BOOKMARKED_PAGE.path, html: BOOKMARKED_PAGE.html, roundupYear: 2026 });
+    await savePageAndCandidate(bookmarked, '2026-05-25T00:00:00.000Z');
+    await updateCuration('bridgeway.example', { decision: 'include' }); // after the note above (both dated by the clock)
+
+    await syncWithServer(base, token, { now: new Date('2026-06-01T00:00:00.000Z') });
+    const here = (await getCandidate('bridgeway.example'))!;
+    const there = store.getCandidate('bridgeway.example')!;
+    expect(here.siteScore.pagesScored).toBe(7);
+    expect(here.siteScore).toEqual(there.siteScore);
+    expect(here.siteScore.score).toBe(scoreSite([...store.pagesOfSite('bridgeway.example'), bookmarked], { site: origin, roundupYear: 2026 }).score);
+    expect((await pagesOfSite('bridgeway.example')).length).toBe(here.siteScore.pagesScored);
+    expect(livePages(store.sitePages('bridgeway.example')).length).toBe(there.siteScore.pagesScored);
+    expect([here.decision, there.decision]).toEqual(['include', 'include']);
+
+    // Synced again: nothing moves on either side.
+    await syncWithServer(base, token, { now: new Date('2026-06-01T00:00:00.000Z') });
+    expect(await getCandidate('bridgeway.example')).toEqual(here);
+    expect(store.getCandidate('bridgeway.example')).toEqual(there);
+
+    // A page removed here leaves the site on the server too.
+    await removePageAndRescore(`${origin}/about`, '2026-05-30T00:00:00.000Z');
+    await syncWithServer(base, token, { now: new Date('2026-06-01T00:00:00.000Z') });
+    expect(store.getCandidate('bridgeway.example')!.siteScore.pagesScored).toBe(6);
+    expect(store.getCandidate('bridgeway.example')!.siteScore).toEqual((await getCandidate('bridgeway.example'))!.siteScore);
+  });
+
+  it('splits a push whose body would pass the byte bound, and sends each batch with its pages', async () => {
+    for (let i = 0; i < 5; i++) await savePageAndCandidate(scorePage({ url: `https://s${i}.example${BOOKMARKED_PAGE.path}`, html: BOOKMARKED_PAGE.html, roundupYear: 2026 }), '2026-05-25T00:00:00.000Z');
+    const bodies: string[] = [];
+    const call = async (_path: string, init?: RequestInit) => {
+      bodies.push(String(init?.body));
+      const n = JSON.parse(String(init?.body)).candidates.length;
+      return new Response(JSON.stringify({ imported: n, added: n, merged: 0 }));
+    };
+    const sum = await pushAll(call, await listCandidates(), new Date('2026-06-01T00:00:00.000Z'), 500, withStoredPages, 9_000);
+    expect(sum).toEqual({ imported: 5, added: 5, merged: 0 });
+    expect(bodies.length).toBeGreaterThan(1);
+    for (const b of bodies) {
+      const file = JSON.parse(b);
+      expect(file.version).toBe(3);
+      if (file.candidates.length > 1) expect(b.length).toBeLessThanOrEqual(9_000);
+      for (const c of file.candidates) expect(c.pages).toHaveLength(1);
+    }
   });
 
   it('without the token or with a wrong one: refused with what to do, and nothing changes on either side', async () => {

@@ -1,7 +1,7 @@
 // Export and import through the store: JSON and CSV round trips keep decisions, tags and notes;
 // a bad file gets a clear message and changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeMentorDb, getCandidate, listCandidates, putCandidate, savePageAndCandidate, updateCuration } from '../../extension/lib/db.ts';
+import { closeMentorDb, getCandidate, listCandidates, pagesOfSite, putCandidate, removePageAndRescore, savePageAndCandidate, updateCuration, withStoredPages } from '../../extension/lib/db.ts';
 import { ImportFailed, describeImport, exportFile, importFile, importText } from '../../extension/lib/transfer.ts';
 import { CSV_COLUMNS, rankCandidates } from '../../scoring/index.ts';
 import type { Candidate } from '../../scoring/index.ts';
@@ -15,7 +15,7 @@ const NOW = new Date('2026-06-01T12:00:00.000Z');
 async function seed(): Promise<Candidate[]> {
   await putCandidate(candidateOf('alpha.example', 88, { decision: 'include', tags: ['top', 'program'], notes: 'Use in the best three.\nSecond line, with "quotes"', curatedAt: '2026-05-01T00:00:00.000Z' }));
   await putCandidate(candidateOf('beta.example', 55, { decision: 'exclude', tags: ['=cmd|calc'], notes: '+formula-looking note' }));
-  await savePageAndCandidate(pageOf('https://gamma.example/p', 71), candidateOf('gamma.example', 71, { source: 'bookmark' }));
+  await savePageAndCandidate(pageOf('https://gamma.example/p', 71), '2026-05-02T00:00:00.000Z');
   return listCandidates();
 }
 
@@ -29,6 +29,7 @@ describe('export', () => {
     const f = exportFile(all, 'csv', { now: NOW });
     expect(f.filename).toBe('mentor-radar-2026-06-01.csv');
     expect(f.mime).toMatch(/^text\/csv/);
+    expect(f.text.startsWith('\uFEFF') && !f.text.startsWith('\uFEFF\uFEFF')).toBe(true); // one BOM
     const lines = f.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines[1].startsWith('1,alpha.example,')).toBe(true);
@@ -41,7 +42,7 @@ describe('export', () => {
     const all = await seed();
     const md = exportFile(all, 'md', { now: NOW, year: 2026 });
     expect(md.filename).toBe('mentor-radar-roundup-2026.md');
-    expect(md.text).toContain('# Best mentoring blogs and sites 2026');
+    expect(md.text).toContain('# Best Mentoring Blogs 2026');
     expect(md.text).toContain('alpha.example');
     expect(md.text).not.toContain('beta.example');
   });
@@ -68,6 +69,24 @@ describe('round trips', () => {
       if (format === 'json') expect(after).toEqual(before); // full fidelity
     });
   }
+
+  it('JSON carries the stored pages (removals too): a wipe and an import give each site back its pages and score', async () => {
+    await seed();
+    await savePageAndCandidate(pageOf('https://gamma.example/q', 40), '2026-05-03T00:00:00.000Z');
+    await savePageAndCandidate(pageOf('https://gamma.example/r', 55), '2026-05-04T00:00:00.000Z');
+    await removePageAndRescore('https://gamma.example/r', '2026-05-05T00:00:00.000Z');
+    const before = (await getCandidate('gamma.example'))!;
+    const file = exportFile(await withStoredPages(await listCandidates()), 'json', { now: NOW });
+    expect(JSON.parse(file.text).version).toBe(3);
+    await wipe();
+    await importText(file.text, file.filename, NOW);
+    const after = (await getCandidate('gamma.example'))!;
+    expect(after.siteScore).toEqual(before.siteScore);
+    expect(after.siteScore.pagesScored).toBe(2);
+    expect((await pagesOfSite('gamma.example')).map((p) => p.url).sort()).toEqual(['https://gamma.example/p', 'https://gamma.example/q']);
+    // The removal came along: the page stays out of the site.
+    expect((await withStoredPages([after]))[0].pages?.find((p) => p.url === 'https://gamma.example/r')?.removedAt).toBe('2026-05-05T00:00:00.000Z');
+  });
 
   it('importing into a store that has the same sites merges without losing local curation', async () => {
     const before = await seed();

@@ -1,110 +1,138 @@
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { newCandidate } from '../../scoring/candidate.ts';
-import {
-  CSV_COLUMNS,
-  ImportError,
-  candidatesToCsv,
-  candidatesToJson,
-  candidatesToMarkdown,
-  parseCandidates,
-} from '../../scoring/export.ts';
-import type { Candidate, SiteScore } from '../../scoring/types.ts';
+import { ImportError, JSON_VERSION, candidatesToJson, parseCandidates } from '../../scoring/export.ts';
+import { candidatesToCsv } from '../../scoring/csv.ts';
+import { applyPicks, mergeAll, mergeCandidates, pagesCandidate } from '../../scoring/candidate.ts';
+import { scorePage } from '../../scoring/page.ts';
+import { toSitePage } from '../../scoring/site-pages.ts';
+import { CRAWLED_PAGES } from './site-fixture.ts';
+import type { Candidate } from '../../scoring/types.ts';
+import { NOW, candidate } from './fixtures-candidates.ts';
 
-const NOW = '2026-11-24T12:00:00.000Z';
+describe('JSON export and import', () => {
+  const picked = applyPicks(
+    candidate('https://a.example', 80, { tags: ['vendor', 'top'], notes: 'great, "really"', roundupRank: 1, best: 2 }, 'A site', {
+      quotes: [{ url: 'https://a.example/guide', title: 'Guide', component: 'mentorGuidance', text: 'Meet every two weeks and keep your promises.' }],
+      outreach: { author: 'Jane Doe', contactUrl: 'https://a.example/contact', email: 'jane@a.example', social: [{ network: 'bluesky', url: 'https://bsky.app/profile/jane.example' }] },
+    }),
+    { decision: 'include', blurb: 'The kindest guide.', name: 'Renamed' },
+    '2026-05-01T00:00:00Z',
+  );
+  const list: Candidate[] = [picked, candidate('https://b.example', 30, { decision: 'exclude', notes: '=not a formula' })];
 
-function candidate(site: string, score: number, patch: Partial<Candidate> = {}, name?: string): Candidate {
-  const s: SiteScore = {
-    site,
-    name: name ?? new URL(site).hostname,
-    score,
-    components: {
-      relevance: 0.91234, mentorGuidance: 0.5, programGuidance: 0.25, actionability: 0.3,
-      quality: 0.7, freshness: 0.2, activity: 0.1, coverage: 0.4,
-    },
-    pagesScored: 4,
-    mentoringPages: 3,
-    bestPageUrl: `${site}/how-to-mentor`,
-    feedUrl: `${site}/feed.xml`,
-    lastPostAt: '2026-10-01',
-    siteKind: 'nonprofit',
-    reasons: ['Practical advice for new mentors', 'Program toolkit with templates'],
-    scorerVersion: 'v-test',
-  };
-  return { ...newCandidate(s, 'crawl', '2026-02-03T04:05:06.000Z'), ...patch };
-}
-
-const parseCsv = (csv: string) => Papa.parse<string[]>(csv.trimEnd(), { skipEmptyLines: false }).data;
-
-describe('candidatesToCsv', () => {
-  it('writes the DESIGN.md columns in order, ranked, with CRLF line ends', () => {
-    const csv = candidatesToCsv([candidate('https://low.example', 10), candidate('https://high.example', 90)]);
-    expect(csv.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
-    expect(csv.endsWith('\r\n')).toBe(true);
-    const rows = parseCsv(csv);
-    expect(rows[1].slice(0, 3)).toEqual(['1', 'high.example', 'high.example']);
-    expect(rows[2].slice(0, 2)).toEqual(['2', 'low.example']);
-    const header = rows[0];
-    expect(rows[1][header.indexOf('relevance')]).toBe('0.912');
-    expect(rows[1][header.indexOf('reasons')]).toBe('Practical advice for new mentors; Program toolkit with templates');
+  it(`is version ${JSON_VERSION} and keeps every field, picks, pick times, quotes and outreach included`, () => {
+    const text = candidatesToJson(list, NOW);
+    expect(JSON.parse(text).version).toBe(3);
+    expect(parseCandidates(text, NOW)).toEqual(list);
   });
 
-  it('quotes commas, quotes and newlines per RFC 4180 and keeps UTF-8 text', () => {
-    const c = candidate('https://q.example', 50, { notes: 'He said "listen", then\r\nwait — ça va 🙂' }, 'Mentoring, Inc.');
-    const csv = candidatesToCsv([c]);
-    expect(csv).toContain('"Mentoring, Inc."');
-    expect(csv).toContain('"He said ""listen"", then\r\nwait — ça va 🙂"');
-    const rows = parseCsv(csv);
-    expect(rows[1][CSV_COLUMNS.indexOf('notes')]).toBe('He said "listen", then\r\nwait — ça va 🙂');
+  it('still reads version 1 files (no picks), and bare arrays', () => {
+    const v1 = JSON.stringify({ format: 'mentor-radar/candidates', version: 1, exportedAt: NOW, candidates: [{ site: 'a.example', name: 'Old name', decision: 'include', siteScore: { site: 'https://a.example', name: 'A', score: 50 } }] });
+    const [c] = parseCandidates(v1, NOW);
+    expect([c.site, c.name, c.decision, c.roundupRank, c.best, c.nameOverride]).toEqual(['a.example', 'Old name', 'include', undefined, undefined, undefined]);
+    expect(parseCandidates(JSON.stringify([{ site: 'b.example', siteScore: { score: 1 } }]), NOW)[0].siteScore.site).toBe('https://b.example');
   });
 
-  it.each(['=', '+', '-', '@', '\t', '\r'])('neutralises a formula lead %j in every text cell', (lead) => {
-    const hostile = `${lead}HYPERLINK("http://evil.example","x")`;
-    const c = candidate('https://f.example', 50, { notes: hostile, tags: [hostile] }, hostile);
-    const rows = parseCsv(candidatesToCsv([c]));
-    for (const col of ['name', 'notes', 'tags'] as const) {
-      const cell = rows[1][CSV_COLUMNS.indexOf(col)];
-      expect(cell.startsWith("'"), `${col}: ${JSON.stringify(cell)}`).toBe(true);
-      expect(cell.slice(1)).toBe(hostile);
-    }
-  });
-
-  it('neutralises a formula lead even when a newline follows it', () => {
-    const c = candidate('https://f.example', 50, { notes: '=1+2\nmore' });
-    const cell = parseCsv(candidatesToCsv([c]))[1][CSV_COLUMNS.indexOf('notes')];
-    expect(cell).toBe("'=1+2\nmore");
-  });
-
-  it('leaves numbers alone (negative-looking text is only ever a string here)', () => {
-    const rows = parseCsv(candidatesToCsv([candidate('https://n.example', 42.25)]));
-    expect(rows[1][CSV_COLUMNS.indexOf('score')]).toBe('42.3');
-  });
-
-  it('honours --top', () => {
-    const list = [1, 2, 3, 4].map((i) => candidate(`https://s${i}.example`, i * 10));
-    expect(parseCsv(candidatesToCsv(list, { top: 2 }))).toHaveLength(3);
+  it('reads curatedAt and pick times only when ISO 8601, and only the known pick fields', () => {
+    const text = JSON.stringify([
+      { site: 'a.example', siteScore: { score: 5 }, curatedAt: 'Sat Jan 01 2000', pickedAt: { decision: '2026-01-01T00:00:00Z', blurb: 'yesterday', other: '2026-01-01', ['__proto__']: '2026-01-01' } },
+    ]);
+    const [c] = parseCandidates(text, NOW);
+    expect(c.curatedAt).toBeUndefined();
+    expect(c.pickedAt).toEqual({ decision: '2026-01-01T00:00:00Z' });
+    expect(Object.getPrototypeOf(c.pickedAt)).toBe(Object.prototype);
   });
 });
 
-describe('round trips through import', () => {
-  const list = [
-    candidate('https://a.example', 80, { decision: 'include', tags: ['vendor', 'top'], notes: 'great, "really"' }),
-    candidate('https://b.example', 30, { decision: 'exclude', notes: '=not a formula' }),
-  ];
+describe('JSON version 3: the pages and activity a site is scored from', () => {
+  const origin = 'https://bridgeway.example';
+  const pages = CRAWLED_PAGES.map((p) => toSitePage(scorePage({ url: origin + p.path, html: p.html, roundupYear: 2026 }), '2026-10-01T00:00:00.000Z', 'crawl'));
+  const removed = toSitePage(pages[5], pages[5].scoredAt, 'crawl', '2026-10-02T00:00:00.000Z');
+  const site = { ...pagesCandidate([...pages.slice(0, 5), removed], 'crawl', '2026-10-02T00:00:00.000Z', { postDates: ['2026-09-01'], feedUrl: `${origin}/feed`, updatedAt: '2026-10-01T00:00:00.000Z' }), decision: 'include' as const };
 
-  it('JSON keeps every field', () => {
-    const back = parseCandidates(candidatesToJson(list, NOW), NOW);
-    expect(back).toEqual(list);
+  it('round-trips every page record (removals too) and the activity; the score is the score of the pages', () => {
+    const [back] = parseCandidates(candidatesToJson([site], NOW), NOW);
+    expect(back).toEqual(site);
+    expect(back.siteScore.pagesScored).toBe(5);
+    expect(back.pages?.find((p) => p.removedAt)?.url).toBe(`${origin}/about`);
   });
 
-  it('CSV keeps site, score, decision, tags and notes (formula quotes removed)', () => {
-    const back = parseCandidates(candidatesToCsv(list), NOW);
-    expect(back.map((c) => [c.site, c.siteScore.score, c.decision, c.tags, c.notes])).toEqual([
-      ['a.example', 80, 'include', ['vendor', 'top'], 'great, "really"'],
-      ['b.example', 30, 'exclude', [], '=not a formula'],
+  it('recomputes a site score the file misstates from the pages it carries', () => {
+    const lying = JSON.parse(candidatesToJson([site], NOW));
+    lying.candidates[0].siteScore.score = 99;
+    lying.candidates[0].siteScore.pagesScored = 40;
+    expect(parseCandidates(JSON.stringify(lying), NOW)[0].siteScore).toEqual(site.siteScore);
+  });
+
+  it('still reads version 2 (no pages): such a site keeps the score it came with', () => {
+    const v2 = JSON.parse(candidatesToJson([candidate('https://a.example', 61)], NOW));
+    v2.version = 2;
+    const [c] = parseCandidates(JSON.stringify(v2), NOW);
+    expect([c.pages, c.siteScore.score, c.siteScore.pagesScored]).toEqual([undefined, 61, 4]);
+  });
+
+  it('refuses a page of another site, a page without a time or URL, naming the record and the page', () => {
+    const withPage = (page: object) => JSON.stringify([{ site: 'bridgeway.example', siteScore: { score: 5 }, pages: [pages[0], page] }]);
+    expect(() => parseCandidates(withPage({ ...pages[1], url: 'https://evil.example/x', finalUrl: 'https://evil.example/x' }), NOW)).toThrow(/^candidate 1: page 2: .* is not a page of bridgeway.example/);
+    expect(() => parseCandidates(withPage({ ...pages[1], scoredAt: 'Sat Jan 01 2000' }), NOW)).toThrow(/candidate 1: page 2: scoredAt must be an ISO 8601 time/);
+    expect(() => parseCandidates(withPage({ ...pages[1], url: 'javascript:alert(1)', finalUrl: '' }), NOW)).toThrow(/candidate 1: page 2: not an http\(s\) URL/);
+    expect(() => parseCandidates(withPage({ ...pages[1], score: 400 }), NOW)).toThrow(/page 2: score must be a number/);
+    expect(() => parseCandidates(withPage({ ...pages[1], rescoredAt: 'last week' }), NOW)).toThrow(/candidate 1: page 2: rescoredAt must be an ISO 8601 time/);
+  });
+
+  it("carries a re-scored page's rescoredAt (issue 11), so the reader keeps the later model's score", () => {
+    const rescored = toSitePage({ ...pages[0], score: 91, scorerVersion: '2.0.0+0badf00d.curator-2', rescoredAt: '2026-11-01T00:00:00Z' }, pages[0].scoredAt, 'crawl');
+    const newer = { ...pagesCandidate([rescored, ...pages.slice(1, 5)], 'crawl', '2026-11-01T00:00:00.000Z'), decision: 'include' as const };
+    const [back] = parseCandidates(candidatesToJson([newer], NOW), NOW);
+    const again = back.pages?.find((p) => p.url === rescored.url);
+    expect(again).toEqual(rescored);
+    expect(again?.rescoredAt).toBe('2026-11-01T00:00:00.000Z');
+    // Merged with the file of before the re-score (same readings), in either order: the re-scored page wins.
+    const [old] = parseCandidates(candidatesToJson([site], NOW), NOW);
+    expect(mergeCandidates(old, back).pages?.find((p) => p.url === rescored.url)).toEqual(rescored);
+    expect(mergeCandidates(back, old).siteScore).toEqual(mergeCandidates(old, back).siteScore);
+  });
+});
+
+describe('import safety', () => {
+  it('refuses a record whose site is not the host of its siteScore.site, naming its number', () => {
+    const text = JSON.stringify([
+      { site: 'a.example', siteScore: { site: 'https://a.example', score: 5 } },
+      { site: 'b.example', siteScore: { site: 'https://a.example/page', score: 9 } },
     ]);
-    expect(back[0].siteScore.components.relevance).toBeCloseTo(0.912, 3);
-    expect(back[0].siteScore.feedUrl).toBe('https://a.example/feed.xml');
+    expect(() => parseCandidates(text, NOW)).toThrow(ImportError);
+    expect(() => parseCandidates(text, NOW)).toThrow(/^candidate 2: site "b.example" is not the host of its siteScore.site/);
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype', '__proto__:8080', 'a b.example', '-bad.example'])('refuses the site key %j', (site) => {
+    const text = JSON.stringify([{ site: 'ok.example', siteScore: { score: 1 } }, { site, siteScore: { score: 5 } }]);
+    expect(() => parseCandidates(text, NOW)).toThrow(/candidate 2: /);
+  });
+
+  it('a "__proto__" key anywhere in the file adds no record, no field and no prototype', () => {
+    const text = `{"format":"mentor-radar/candidates","version":2,"__proto__":{"candidates":[]},"candidates":[
+      {"__proto__":{"decision":"include","polluted":true},"site":"a.example","siteScore":{"__proto__":{"score":99},"score":5,"components":{"__proto__":{"relevance":1}}},"history":[{"__proto__":{"year":2000},"year":2026,"score":5}]}]}`;
+    const list = parseCandidates(text, NOW);
+    expect(list).toHaveLength(1);
+    const [c] = list;
+    expect(c.decision).toBe('undecided');
+    expect(c.siteScore.score).toBe(5);
+    expect(c.siteScore.components.relevance).toBe(0);
+    expect(c.history).toEqual([{ year: 2026, score: 5 }]);
+    expect(Object.getPrototypeOf(c)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(c)).not.toContain('__proto__');
+    // Merged with the rest, still one site.
+    expect(mergeAll([...list, ...parseCandidates(text, NOW)])).toHaveLength(1);
+  });
+
+  it('refuses bad picks, quotes and outreach, naming the record', () => {
+    const one = (patch: object, score: object = {}) => JSON.stringify([{ site: 'a.example', ...patch, siteScore: { score: 5, ...score } }]);
+    expect(() => parseCandidates(one({ roundupRank: -1 }), NOW)).toThrow(/candidate 1: roundupRank must be a whole number/);
+    expect(() => parseCandidates(one({ roundupRank: 1.5 }), NOW)).toThrow(/roundupRank/);
+    expect(() => parseCandidates(one({ best: 4 }), NOW)).toThrow(/best must be 1, 2 or 3/);
+    expect(() => parseCandidates(one({}, { quotes: [{ url: 'javascript:alert(1)', text: 'x' }] }), NOW)).toThrow(/not an http\(s\) URL/);
+    expect(() => parseCandidates(one({}, { outreach: { social: [{ network: 'myspace', url: 'https://myspace.com/x' }] } }), NOW)).toThrow(/not a social profile/);
+    expect(parseCandidates(one({ best: 0, roundupRank: null }), NOW)[0]).not.toHaveProperty('best');
   });
 });
 
@@ -130,39 +158,9 @@ describe('parseCandidates rejects broken files with a clear message', () => {
     const bad = JSON.stringify([{ site: 'a.example', siteScore: { score: 5, bestPageUrl: 'javascript:alert(1)' } }]);
     expect(() => parseCandidates(bad, NOW)).toThrow(/not an http\(s\) URL/);
   });
-});
 
-describe('candidatesToMarkdown', () => {
-  it('drafts the ranked list and the best three, skipping excluded sites', () => {
-    const md = candidatesToMarkdown(
-      [
-        candidate('https://one.example', 90),
-        candidate('https://two.example', 80),
-        candidate('https://out.example', 99, { decision: 'exclude' }),
-        candidate('https://three.example', 70),
-        candidate('https://four.example', 60),
-      ],
-      { year: 2026 },
-    );
-    expect(md).toMatch(/^# Best mentoring blogs and sites 2026/);
-    expect(md).toContain('1. [one.example](https://one.example/)');
-    expect(md).not.toContain('out.example');
-    const best = md.split('## The best three')[1];
-    expect(best.match(/^### /gm)).toHaveLength(3);
-    expect(best).not.toContain('four.example');
-  });
-
-  it('renders hostile names as inert text', () => {
-    const md = candidatesToMarkdown([candidate('https://h.example', 50, {}, '<img src=x onerror=alert(1)> [click](javascript:alert(1))')]);
-    expect(md).not.toContain('<img');
-    expect(md).not.toContain('](javascript:');
-    expect(md).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
-  });
-});
-
-describe('CSV list cells', () => {
-  it('keep a semicolon inside a tag (lists are joined with "; ")', () => {
-    const c = candidate('https://t.example', 40, { tags: ['a;b', 'c'] });
-    expect(parseCandidates(candidatesToCsv([c]), NOW)[0].tags).toEqual(['a;b', 'c']);
+  it('reads a CSV with one or more BOMs', () => {
+    const csv = candidatesToCsv([candidate('https://a.example', 50)]);
+    expect(parseCandidates(`\uFEFF${csv}`, NOW)[0].site).toBe('a.example');
   });
 });

@@ -78,9 +78,12 @@ describe('extract boilerplate guesses', () => {
 
 describe('extract dates', () => {
   it('normalises machine-readable dates and rejects others', () => {
-    expect(normaliseDate('2026-02-14T23:30:00-02:00')).toBe('2026-02-15');
+    // The day as written: a post written late on the 14th (local time) was published on the 14th.
+    expect(normaliseDate('2026-02-14T23:30:00-02:00')).toBe('2026-02-14');
+    expect(normaliseDate('Tue, 19 Nov 2019 10:00:00 GMT')).toBe('2019-11-19');
     expect(normaliseDate('2025-12-01')).toBe('2025-12-01');
-    expect(normaliseDate('14 February 2026')).toBeUndefined();
+    expect(normaliseDate('14 February 2026')).toBe('2026-02-14');
+    expect(normaliseDate('no date here')).toBeUndefined();
     expect(normaliseDate('1850-01-01')).toBeUndefined();
     expect(normaliseDate(42)).toBeUndefined();
   });
@@ -88,7 +91,9 @@ describe('extract dates', () => {
   it('takes the date from meta, <time> or the URL in that order of preference', () => {
     expect(extract({ url: 'https://b.example/p', html: '<meta property="article:published_time" content="2024-03-05"><p>x</p>' }).publishedAt).toBe('2024-03-05');
     expect(extract({ url: 'https://b.example/p', html: '<article><time datetime="2023-07-08">July</time></article>' }).publishedAt).toBe('2023-07-08');
-    expect(extract({ url: 'https://b.example/2022/09/post/', html: '<p>x</p>' }).publishedAt).toBe('2022-09-01');
+    expect(extract({ url: 'https://b.example/2022/09/14/post/', html: '<p>x</p>' }).publishedAt).toBe('2022-09-14');
+    // A URL's year and month are not a day.
+    expect(extract({ url: 'https://b.example/2022/09/post/', html: '<p>x</p>' }).publishedAt).toBeUndefined();
     expect(extract({ url: 'https://b.example/p', html: '<p>x</p>' }).publishedAt).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stem, stemAll, tokenize } from '../../scoring/nlp.ts';
 import { computeFeatures, sat } from '../../scoring/features.ts';
 import { extract } from '../../scoring/extract.ts';
+import { LEXICON_NAMES } from '../../scoring/lexicons.ts';
 import { fixture } from './helpers.ts';
 
 const feats = (html: string, url = 'https://x.example/') => computeFeatures(extract({ url, html }));
@@ -23,7 +24,7 @@ describe('lexicon features', () => {
     const f = feats('<p>At the first meeting, set expectations and keep your promises. Meet regularly with your mentee.</p>');
     expect(f.lex.mentorGuidance.distinct).toBeGreaterThanOrEqual(4);
     expect(f.lex.mentorSide.count).toBeGreaterThanOrEqual(1);
-    expect(f.sentences[0].hits.mentorGuidance).toBeGreaterThan(0);
+    expect(f.sentences[0].hits[LEXICON_NAMES.indexOf('mentorGuidance')]).toBeGreaterThan(0);
   });
 
   it('saturates: repeating "mentor" does not keep raising the core score', () => {
@@ -52,9 +53,9 @@ describe('lexicon features', () => {
   });
 
   it('sees English function words, and few in other languages', () => {
-    expect(computeFeatures(extract(fixture('personal-blog-first-year-mentor.html'))).englishRatio).toBeGreaterThan(0.25);
+    expect(computeFeatures(extract(fixture('personal-blog-first-year-mentor.html'))).functionWordRatio).toBeGreaterThan(0.25);
     const de = feats('<p>Eine Mentorin begleitet ihre Mentees über mehrere Monate und gibt regelmäßig Rückmeldung zu ihren Zielen und Fortschritten im Beruf.</p>'.repeat(3));
-    expect(de.englishRatio).toBeLessThan(0.06);
+    expect(de.functionWordRatio).toBeLessThan(0.06);
   });
 
   it('sat is 0 at 0 and approaches 1', () => {
@@ -63,3 +64,15 @@ describe('lexicon features', () => {
     expect(sat(100, 3)).toBeLessThan(1);
   });
 });
+
+describe('repetition', () => {
+  it('counts repeated sentences exactly, page after page, on pages with thousands of sentences', () => {
+    const distinct = Array.from({ length: 3000 }, (_, i) => `<p>Item ${i} here.</p>`).join('');
+    const twice = computeFeatures(extract({ url: 'https://x.example/', html: distinct + distinct }));
+    expect(twice.uniqueSentenceRatio).toBe(0.5);
+    const once = computeFeatures(extract({ url: 'https://x.example/', html: distinct }));
+    expect(once.uniqueSentenceRatio).toBe(1);
+    expect(computeFeatures(extract({ url: 'https://x.example/', html: '<p>Same.</p>'.repeat(4) })).uniqueSentenceRatio).toBe(0.25);
+  });
+});
+

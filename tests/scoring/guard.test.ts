@@ -67,6 +67,14 @@ describe('measureMarkup', () => {
     expect(guardMarkup(html)).toBe(html);
   });
 
+  it('a page with few tags passes on its count of "<" alone, and tight budgets still see every excess', () => {
+    const page = '<html><body><p>a</p><p>b</p></body></html>';
+    expect(guardMarkup(page)).toBe(page);
+    expect(() => guardMarkup('<div><div><div><div>x', 'html', { maxDepth: 3, maxElements: 100, maxStackWork: 1e9 })).toThrow(TooComplexError);
+    expect(guardMarkup('<p>1<p>2<p>3<p>4', 'html', { maxDepth: 100, maxElements: 3, maxStackWork: 1e9 })).toBe('<p>1<p>2<p>3');
+    expect(() => guardMarkup('<a><b><c><d></e></e></e>', 'xml', { maxDepth: 100, maxElements: 100, maxStackWork: 12 })).toThrow(/stack work/);
+  });
+
   it('in XML mode (feeds, sitemaps) self-closing tags close and nothing is implied', () => {
     expect(measureMarkup('<urlset><url><loc>a</loc></url><url/><url/></urlset>', MARKUP_BUDGET, 'xml').maxDepth).toBe(3);
     expect(measureMarkup('<a>'.repeat(5000), MARKUP_BUDGET, 'xml').tooComplex).toBeDefined();

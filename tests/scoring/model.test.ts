@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MODEL, fnv1a, predict, sigmoid, type LinearModel } from '../../scoring/model.ts';
+import { MODEL, denseFeatures, fnv1a, predict, predictVector, sigmoid, stemCountMap, type LinearModel } from '../../scoring/model.ts';
 import { analysePage } from '../../scoring/page.ts';
 import { trainModel } from '../../scoring/train/lr.ts';
 import { mentorDensity, ndcgAt, precisionAt, rocAuc, stratifiedFolds } from '../../scoring/train/metrics.ts';
@@ -40,13 +40,16 @@ describe('the shipped model', () => {
 });
 
 describe('training', () => {
-  const docs = MANIFEST.map((m) => ({ features: feats(m.file), y: m.positive ? 1 : 0 }));
+  const docs = MANIFEST.map((m) => {
+    const f = feats(m.file);
+    return { dense: denseFeatures(f), stems: stemCountMap(f.terms), y: m.positive ? 1 : 0 };
+  });
 
   it('is deterministic and separates its training data', () => {
     const a = trainModel(docs, { minDf: 1, vocabSize: 50, iterations: 400 });
     const b = trainModel(docs, { minDf: 1, vocabSize: 50, iterations: 400 });
     expect(b).toEqual(a);
-    const p = docs.map((d) => predict(a, d.features));
+    const p = docs.map((d) => predictVector(a, d.dense, d.stems));
     const pos = p.filter((_, i) => docs[i].y === 1);
     const neg = p.filter((_, i) => docs[i].y === 0);
     expect(Math.min(...pos)).toBeGreaterThan(Math.max(...neg));

@@ -108,10 +108,12 @@ describe('scorePage robustness and determinism', () => {
     expect(huge.flags).toContain('keyword-stuffing'); // the same sentence 48 000 times
   });
 
-  it('keeps finalUrl apart from url and flags non-English pages', () => {
+  it('keeps finalUrl apart from url and reads a German page in German, unpunished', () => {
     const p = scorePage({ url: 'https://a.example/x', finalUrl: 'https://b.example/y', html: '<p>Eine Mentorin begleitet ihre Mentees über mehrere Monate und gibt regelmäßig Rückmeldung zu Zielen.</p>'.repeat(5) });
     expect(p.finalUrl).toBe('https://b.example/y');
-    expect(p.flags).toContain('not-english');
+    expect(p.lang).toBe('de');
+    expect(p.flags).not.toContain('not-english');
+    expect(p.components.relevance).toBeGreaterThan(0.3);
   });
 });
 

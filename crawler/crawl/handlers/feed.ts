@@ -1,22 +1,27 @@
-// A site's feed: mentoring posts' dates for the site's activity, their links for the frontier.
+// A site's feed: mentoring posts' dates for the site's activity, their links for the frontier, and
+// the feed's title (a source of the site's name: scoring/identity.ts).
 import { linkPriority, normaliseUrl } from '../../frontier/link-priority.ts';
 import { parseFeed } from '../../net/feeds.ts';
 import type { FetchedPage } from '../../net/fetch.ts';
 import { keyOf } from '../admission.ts';
 import { isBusyError, type CrawlContext, type Dispatch } from '../context.ts';
 
-export function addActivity(ctx: CrawlContext, site: string, dates: string[], feedUrl?: string): void {
-  if (!dates.length && !feedUrl) return;
+export function addActivity(ctx: CrawlContext, site: string, dates: string[], feed?: { url: string; title: string }): void {
+  if (!dates.length && !feed) return;
   const prev = ctx.store.getSiteActivity(site);
   const all = [...new Set([...(prev?.postDates ?? []), ...dates])].sort();
-  ctx.store.setSiteActivity(site, { postDates: all, ...(feedUrl ? { feedUrl } : prev?.feedUrl ? { feedUrl: prev.feedUrl } : {}) });
+  const feedUrl = feed?.url ?? prev?.feedUrl;
+  // The title of the feed read last; a feed without one keeps the title read before.
+  const feedTitle = feed?.title.replace(/\s+/g, ' ').trim().slice(0, 300) || prev?.feedTitle;
+  ctx.store.setSiteActivity(site, { postDates: all, ...(feedUrl ? { feedUrl } : {}), ...(feedTitle ? { feedTitle } : {}) });
 }
 
 export function handleFeed(ctx: CrawlContext, d: Dispatch, fetched: FetchedPage): void {
   const feed = parseFeed(fetched.body, fetched.finalUrl);
   const mentoring = feed.items.filter((i) => i.mentoring);
   try {
-    addActivity(ctx, d.site, mentoring.map((i) => i.publishedAt).filter((x): x is string => Boolean(x)), feed.kind !== 'unknown' ? fetched.finalUrl : undefined);
+    const dates = mentoring.map((i) => i.publishedAt).filter((x): x is string => Boolean(x));
+    addActivity(ctx, d.site, dates, feed.kind !== 'unknown' ? { url: fetched.finalUrl, title: feed.title } : undefined);
   } catch (err) {
     if (!isBusyError(err)) throw err;
     ctx.writer.requeueBusy(d);

@@ -2,8 +2,8 @@
 // with its site's re-aggregation, and its links, feeds and hub status taken from that same
 // extraction. Links off an irrelevant page are not followed to other sites (hard focus).
 import { createHash } from 'node:crypto';
-import { analysePage, scoreAnalysed } from '../../../scoring/page.ts';
-import { MODEL } from '../../../scoring/model.ts';
+import { analysePage, scoreAnalysedParts } from '../../../scoring/page.ts';
+import { vectorOf, type PageVector } from '../../../scoring/vector.ts';
 import { measureMarkup, TooComplexError } from '../../../scoring/guard.ts';
 import type { PageScore } from '../../../scoring/index.ts';
 import type { Extracted, ExtractedLink } from '../../../scoring/extract.ts';
@@ -91,12 +91,15 @@ export function handlePage(ctx: CrawlContext, d: Dispatch, fetched: FetchedPage)
   const markup = measureMarkup(fetched.body);
   let page: PageScore;
   let ex: Extracted;
+  let vector: PageVector;
   try {
     if (markup.tooComplex) throw new TooComplexError(markup.tooComplex);
     const input = { url: d.url, html: fetched.body, finalUrl: fetched.finalUrl, ...(ctx.settings.roundupYear ? { roundupYear: ctx.settings.roundupYear } : {}) };
     const analysis = analysePage(input);
     ex = analysis.extracted;
-    page = scoreAnalysed(input, analysis, MODEL);
+    const scored = scoreAnalysedParts(input, analysis, ctx.model);
+    page = scored.page;
+    vector = vectorOf(analysis, scored.parts);
   } catch (err) {
     const kind = err instanceof TooComplexError ? 'too-complex' : 'score';
     if (writer.savePage(d, failedRecord(ctx, d, fetched, kind, err))) {
@@ -108,7 +111,7 @@ export function handlePage(ctx: CrawlContext, d: Dispatch, fetched: FetchedPage)
   if (markup.links > MAX_LINKS_PER_PAGE) stats.linksCapped++;
   followLinks(ctx, d, page, ex, fetched.body);
   const contentHash = createHash('sha1').update(ex.mainText).digest('hex');
-  if (!writer.savePage(d, { url: d.url, status: 'scored', fetchedAt: at, httpStatus: fetched.status, page, crawlId: ctx.crawlId, contentHash, linkCount: markup.links })) return;
+  if (!writer.savePage(d, { url: d.url, status: 'scored', fetchedAt: at, httpStatus: fetched.status, page, crawlId: ctx.crawlId, contentHash, linkCount: markup.links, vector })) return;
   ctx.scoredFinal.add(fetched.finalUrl);
   stats.fetched++;
   stats.scored++;

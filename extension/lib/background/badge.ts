@@ -1,6 +1,6 @@
 // The toolbar badge: the site's score on tabs of known candidates (when the setting is on).
 import { browser } from 'wxt/browser';
-import { siteKey } from '../../../scoring/index.ts';
+import { siteKey, candidateName } from '../../../scoring/index.ts';
 import type { Candidate } from '../../../scoring/index.ts';
 import { getCandidate } from '../db.ts';
 import { getSettings } from '../settings.ts';
@@ -29,7 +29,7 @@ export async function setBadgeFor(tabId: number, c: Candidate | undefined): Prom
   }
   await action.setBadgeText({ tabId, text: badgeText(c) });
   await action.setBadgeBackgroundColor({ tabId, color: badgeColor(c.siteScore.score) });
-  await action.setTitle({ tabId, title: `Mentor Radar: ${c.name || c.site} scores ${badgeText(c)} (${c.decision})` });
+  await action.setTitle({ tabId, title: `Mentor Radar: ${candidateName(c)} scores ${badgeText(c)} (${c.decision})` });
 }
 
 /** Badge for a tab whose URL we know (tabs.onUpdated/onActivated): the site's score if it is a candidate. */

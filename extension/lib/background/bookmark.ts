@@ -1,11 +1,13 @@
 // The bookmark flow, run in the background: read the tab (activeTab + scripting), refuse what is
 // not a real page (not HTML, an HTTP error, still loading), score it here with scoring/ (never in
-// the page), store the page under its normalised URL, rebuild the site score from every stored
-// page of that site, merge into the candidate, update the badge. A bookmark can be cancelled
-// until it is saved; a cancelled or timed-out bookmark stores nothing.
+// the page), store the page under its normalised URL, score the site again from its pages from
+// every source (scoring's one merge rule), update the badge. A bookmark can be cancelled until it
+// is saved; a cancelled or timed-out bookmark stores nothing.
 import { browser } from 'wxt/browser';
-import { newCandidate, normalisePageUrl, scorePage, scoreSite, siteKey } from '../../../scoring/index.ts';
-import { pagesOfSite, savePageAndCandidate } from '../db.ts';
+import { normalisePageUrl } from '../../../scoring/index.ts';
+import { encodeVector, scorePageWithVector } from '../../../scoring/vector.ts';
+import { savePageAndCandidate } from '../db.ts';
+import { currentModel } from '../learning.ts';
 import type { BookmarkProgress, BookmarkReply, RefusalReason } from '../messages.ts';
 import { getSettings, roundupYearOf } from '../settings.ts';
 import { setBadgeFor } from './badge.ts';
@@ -176,19 +178,18 @@ export async function bookmarkTab(tabId: number, opts: BookmarkOptions = {}): Pr
   const url = normalisePageUrl(read.url);
   if (!url) return { ok: false, error: CANNOT_READ, reason: 'cannot-read' };
   try {
-    const site = siteKey(url);
     opts.onProgress?.('scoring');
     const settings = await getSettings();
     const roundupYear = roundupYearOf(settings, now());
-    // Score first (no transaction is open while we compute), then write in one transaction.
-    const page = scorePage({ url, html: read.html, roundupYear });
+    // Score first (no transaction is open while we compute), then write in one transaction. The
+    // curator's model when sync brought one (learning.ts); the page's vector is kept for the next model.
+    const { page, vector } = scorePageWithVector({ url, html: read.html, roundupYear }, await currentModel());
     if (read.truncated && !page.flags.includes('truncated')) page.flags = [...page.flags, 'truncated'];
-    const others = (await pagesOfSite(site)).filter((p) => p.url !== page.url);
-    const siteScore = scoreSite([...others, page], { site: new URL(url).origin, roundupYear });
     if (signal?.aborted) return { ok: false, error: CANCELLED, reason: 'cancelled' };
     opts.onProgress?.('saving');
-    const at = now().toISOString();
-    const saved = await savePageAndCandidate(page, newCandidate(siteScore, 'bookmark', at), at);
+    // The site is scored again from all its pages (scoring's merge rule) in the write's transaction;
+    // the page keeps its vector (a later model re-scores it: learning.ts).
+    const saved = await savePageAndCandidate(page, now().toISOString(), encodeVector(vector));
     await setBadgeFor(tabId, saved.candidate).catch(() => undefined);
     return { ok: true, page, candidate: saved.candidate, wasKnown: saved.wasKnown, pageWasKnown: saved.pageWasKnown };
   } catch (e) {

@@ -1,10 +1,10 @@
 // What the background does for a (validated, trusted) message from one of our extension pages.
 import { browser } from 'wxt/browser';
-import { scoreSite } from '../../../scoring/index.ts';
+import { candidateName } from '../../../scoring/index.ts';
 import { removePageAndRescore, updateCuration } from '../db.ts';
 import { isTrustedSender, parseRequest, type BookmarkProgress, type Request } from '../messages.ts';
-import { getSettings, roundupYearOf, saveSettings, saveSyncToken } from '../settings.ts';
-import { checkSyncToken, checkSyncUrl, describeSync, syncWithServer } from '../sync.ts';
+import { saveSettings, saveSyncToken } from '../settings.ts';
+import { checkSyncToken, checkSyncUrl, describeLearning, describeSync, syncBookmarks, syncModel, syncWithServer } from '../sync.ts';
 import { refreshAllBadges } from './badge.ts';
 import { bookmarkTab } from './bookmark.ts';
 import { activeTabId, reuseGesture } from './gestures.ts';
@@ -36,14 +36,11 @@ async function bookmark(req: Extract<Request, { type: 'bookmark' }>): Promise<un
 }
 
 async function removePage(url: string): Promise<unknown> {
-  const roundupYear = roundupYearOf(await getSettings());
   try {
-    const r = await removePageAndRescore(url, (left) => scoreSite(left, { site: new URL(left[0].url).origin, roundupYear }));
+    const r = await removePageAndRescore(url);
     const s = r.candidate.siteScore;
-    const message = r.rescored
-      ? `Removed the page. ${r.candidate.name || r.candidate.site} now scores ${Math.round(s.score)} from ${r.pagesLeft} ${r.pagesLeft === 1 ? 'page' : 'pages'}.`
-      : `Removed the page. The site's score comes from the crawler (${s.pagesScored} pages) and stays ${Math.round(s.score)}.`;
-    return { ok: true, candidate: r.candidate, rescored: r.rescored, message };
+    const message = `Removed the page. ${candidateName(r.candidate)} now scores ${Math.round(s.score)} from ${s.pagesScored} ${s.pagesScored === 1 ? 'page' : 'pages'}.`;
+    return { ok: true, candidate: r.candidate, message };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
@@ -56,9 +53,14 @@ async function sync(url: string, token: string): Promise<unknown> {
     const key = checkSyncToken(token);
     await saveSettings({ syncUrl: origin });
     await saveSyncToken(key);
+    // The curator's model first (the pages it re-scores go out with this sync), then the bookmarks
+    // (the server queues the sites it has not crawled since, and says so: issue 11; the candidates'
+    // bookmarked pages would queue them too, unsaid), then the candidates with their pages.
+    const model = await syncModel(origin, key);
+    const queue = await syncBookmarks(origin, key);
     const result = await syncWithServer(origin, key);
     await refreshAllBadges().catch(() => undefined);
-    return { ok: true, message: describeSync(result) };
+    return { ok: true, message: [describeSync(result), describeLearning(model, queue)].filter(Boolean).join(' ') };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }

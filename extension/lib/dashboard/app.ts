@@ -1,26 +1,30 @@
 // The dashboard, mounted on its page (entrypoints/dashboard/index.html): every candidate ranked by
 // site score, with search, filters, sort, inline curation, keyboard triage, delete with undo,
-// per-candidate detail (pages removable), side-by-side comparison, export and import. The parts
-// live beside this file; this wires them. Views: body[data-view] is "list" or "compare".
+// per-candidate detail (pages removable), side-by-side comparison, the year's roundup (order, best
+// three, blurbs, the Markdown draft, badges), export and import. The parts live beside this file;
+// this wires them. Views: body[data-view] is "list", "compare" or "roundup" (the URL hash says which).
 //
 // Smooth with 10,000 candidates: the list is virtualised, search/filter/sort run over a
 // precomputed index (model.ts), and each frame reads layout once before writing.
 import { browser } from 'wxt/browser';
-import { isDecision } from '../../../scoring/index.ts';
+import { candidateName, isDecision } from '../../../scoring/index.ts';
 import type { Candidate } from '../../../scoring/index.ts';
-import { dbEvents, deleteCandidate, listCandidates, pagesOfSite, requestPersistence, restoreCandidate, topCandidatesByScore, updateCuration } from '../db.ts';
+import { applyCuration, dbEvents, deleteCandidate, editRoundup, listCandidates, pagesOfSite, requestPersistence, restoreCandidate, topCandidatesByScore, updateCuration } from '../db.ts';
 import { caretToEndOnFocus, safeHttpUrl, setText } from '../dom.ts';
 import { COMPONENT_LABELS } from '../labels.ts';
 import type { RemovePageReply } from '../messages.ts';
-import { parseTags } from '../popup/view.ts';
+import { getSettings, roundupYearOf, saveSettings } from '../settings.ts';
+import { downloadFile } from '../transfer.ts';
 import { CandidateRows, ROW_H, type RowNode } from './candidate-rows.ts';
 import { CompareView, MIN_COMPARE, toggleCompared } from './compare.ts';
-import { Curator, savedText } from './curation.ts';
+import { Curator, savedText, typedPatch } from './curation.ts';
 import { DetailPanel } from './detail-panel.ts';
+import { crawlStatusOf } from '../learning.ts';
 import { FilterBar } from './filter-bar.ts';
 import { countText } from './format.ts';
 import { keyAction, inField, type TriageAction } from './keyboard.ts';
 import { sortComponent, type Entry } from './model.ts';
+import { RoundupView } from './roundup.ts';
 import { DashboardState } from './state.ts';
 import { StatusLine, notifyChanged } from './status.ts';
 import { mountTransfer } from './transfer.ts';
@@ -37,15 +41,20 @@ export function mountDashboard(doc: Document): void {
   const status = new StatusLine($('message'));
   const detail = new DetailPanel(doc, {
     pagesOfSite,
+    crawlStatusOf,
     onError: (e) => status.fail(e),
     // Typed and not saved when the curator moved on: saved, and said so.
     saveTyped: (site, typed) => {
       const before = state.index.get(site)?.c;
       if (!before) return; // deleted meanwhile: nothing to save it to
-      const patch = { tags: parseTags(typed.tags).slice(0, 50), notes: typed.notes };
+      const patch = typedPatch(typed);
       // Shown at once (coming straight back to the row shows the typing), written right after;
       // if the write fails the row goes back to what is stored and the message says why.
-      state.upsert({ ...before, ...patch });
+      try {
+        state.upsert(applyCuration(before, patch, new Date().toISOString()));
+      } catch {
+        /* a value the rule refuses: the write below says why */
+      }
       void curator.curate(site, patch).then((ok) => {
         if (!ok && state.index.get(site)) {
           state.upsert(before);
@@ -55,11 +64,40 @@ export function mountDashboard(doc: Document): void {
     },
   });
   const compareView = new CompareView(doc, $('compare-body'), pagesOfSite);
+  const viewIs = (v: 'list' | 'compare' | 'roundup') => doc.body.getAttribute('data-view') === v;
+  const allCandidates = () => state.index.all().map((e) => e.c);
+  const roundup = new RoundupView(doc, {
+    edit: async (site, change) => {
+      try {
+        const r = await editRoundup(site, change, { withShortlist: roundup.withShortlist });
+        for (const c of r.changed) state.upsert(c);
+        refresh();
+        notifyChanged(r.changed.map((c) => c.site));
+        return true;
+      } catch (e) {
+        status.fail(e);
+        roundup.show(allCandidates()); // back to what is stored
+        return false;
+      }
+    },
+    saveRoundupUrl: async (url) => (await saveSettings({ roundupUrl: url })).roundupUrl,
+    download: (file) => downloadFile(doc, file),
+    copy: async (text) => {
+      try {
+        await win.navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    say: (text, kind) => status.say(text, kind),
+    optionsChanged: () => saveHash(),
+  });
   let compared: string[] = [];
   const isLoading = () => doc.body.getAttribute('data-state') === 'loading';
   const nameOf = (site: string) => {
     const c = state.index.get(site)?.c;
-    return c ? c.name || c.site : site;
+    return c ? candidateName(c) : site;
   };
 
   // ---------------------------------------------------------------- drawing
@@ -76,6 +114,7 @@ export function mountDashboard(doc: Document): void {
     rowsEl.setAttribute('aria-rowcount', String(state.view.length));
     list.set(state.view, state.cursor);
     detail.show(state.selected());
+    if (viewIs('roundup')) roundup.show(allCandidates());
     win.performance.measure('mr:refresh', 'mr:refresh-start');
   }
 
@@ -130,12 +169,25 @@ export function mountDashboard(doc: Document): void {
     setCompared(r.list);
   }
 
-  function showView(view: 'list' | 'compare'): void {
+  function showView(view: 'list' | 'compare' | 'roundup'): void {
     doc.body.setAttribute('data-view', view);
     $('compare').hidden = view !== 'compare';
+    $('roundup').hidden = view !== 'roundup';
     if (view === 'compare') {
       const cands = compared.map((s) => state.index.get(s)?.c).filter((c): c is Candidate => Boolean(c));
       void compareView.show(cands).then(() => $('compare-title').focus?.());
+    } else if (view === 'roundup') {
+      roundup.show(allCandidates());
+      $('roundup-list').querySelector<HTMLElement>('.roundup-item')?.focus({ preventScroll: true });
+      // The year and the roundup's URL are settings (the popup's, and the box in this view).
+      void getSettings()
+        .then((s) => {
+          roundup.year = roundupYearOf(s);
+          roundup.roundupUrl = s.roundupUrl;
+          if (viewIs('roundup')) roundup.show(allCandidates());
+          doc.body.setAttribute('data-roundup', 'ready');
+        })
+        .catch((e: unknown) => status.fail(e));
     } else {
       rowsEl.focus({ preventScroll: true });
     }
@@ -182,7 +234,7 @@ export function mountDashboard(doc: Document): void {
         if (site) toggleCompare(site);
         return;
       case 'escape':
-        if (doc.body.getAttribute('data-view') === 'compare') return showView('list');
+        if (!viewIs('list')) return showView('list');
         (doc.activeElement as HTMLElement | null)?.blur?.();
         rowsEl.focus({ preventScroll: true });
         return;
@@ -191,9 +243,11 @@ export function mountDashboard(doc: Document): void {
 
   doc.addEventListener('keydown', (ev) => {
     if (ev.isComposing || isLoading()) return;
-    if (doc.body.getAttribute('data-view') !== 'list' && ev.key !== 'Escape') return;
+    if (!viewIs('list') && ev.key !== 'Escape') return;
     const a = keyAction({ key: ev.key, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, altKey: ev.altKey, inField: inField(ev.target, ev.key) });
     if (!a) return;
+    // Escape in a field of another view leaves the field, not the view.
+    if (a.type === 'escape' && !viewIs('list') && inField(ev.target, ev.key)) return;
     ev.preventDefault();
     act(a);
   });
@@ -208,17 +262,24 @@ export function mountDashboard(doc: Document): void {
   });
 
   function saveHash(): void {
-    const h = viewToHash({ filters: state.filters, sort: state.sort, compare: doc.body.getAttribute('data-view') === 'compare' ? compared : undefined });
+    const h = viewToHash({
+      filters: state.filters,
+      sort: state.sort,
+      compare: viewIs('compare') ? compared : undefined,
+      roundup: viewIs('roundup'),
+      withShortlist: roundup.withShortlist,
+    });
     win.history.replaceState(null, '', h ? `#${h}` : win.location.pathname + win.location.search);
   }
 
-  /** Filters and sort from the hash; returns the sites to compare, if the hash opens the compare view. */
-  function restoreHash(): string[] | undefined {
+  /** Filters and sort from the hash; returns the view the hash opens (compare: its sites). */
+  function restoreHash(): { compare?: string[]; roundup?: boolean } {
     const v = viewFromHash(win.location.hash);
     state.filters = v.filters;
     state.sort = v.sort;
+    roundup.withShortlist = v.withShortlist === true;
     filterBar.show(v);
-    return v.compare;
+    return { compare: v.compare, roundup: v.roundup };
   }
 
   // ---------------------------------------------------------------- list and detail events
@@ -253,7 +314,10 @@ export function mountDashboard(doc: Document): void {
       if (isDecision(decision)) void curator.curate(site, { decision });
     },
     save: (site, fields) => {
-      const patch = { decision: isDecision(fields.decision) ? fields.decision : undefined, tags: parseTags(fields.tags).slice(0, 50), notes: fields.notes };
+      // Decision, tags and note as shown; the name and blurb when they were edited.
+      const { name, blurb, ...rest } = fields;
+      const edited = detail.typed() ?? {};
+      const patch = typedPatch({ ...rest, ...(edited.name !== undefined ? { name } : {}), ...(edited.blurb !== undefined ? { blurb } : {}) });
       void curator.curate(site, patch).then(() => {
         const e = state.index.get(site);
         if (e && detail.site === site) detail.fillCuration(e.c);
@@ -285,6 +349,8 @@ export function mountDashboard(doc: Document): void {
 
   $('compare-open').addEventListener('click', () => showView('compare'));
   $('compare-close').addEventListener('click', () => showView('list'));
+  $('roundup-open').addEventListener('click', () => showView('roundup'));
+  $('roundup-close').addEventListener('click', () => showView('list'));
 
   // ---------------------------------------------------------------- load
 
@@ -326,7 +392,7 @@ export function mountDashboard(doc: Document): void {
     else if (doc.body.getAttribute('data-state') === 'ready') void load();
   });
 
-  const compareFromHash = restoreHash();
+  const fromHash = restoreHash();
   // With thousands of candidates, paint the top of the ranking first (one short index cursor), then
   // read everything. Triage keys wait for the full list (body[data-state=ready]).
   // (One after the other: a concurrent getAll of everything would hold up the short cursor.)
@@ -342,8 +408,10 @@ export function mountDashboard(doc: Document): void {
     .then(() => load())
     .then(() => {
       if (state.cursor < 0 && state.view.length > 0) setCursor(0, false);
-      const picks = (compareFromHash ?? []).filter((s) => state.index.get(s));
-      if (picks.length >= MIN_COMPARE) {
+      const picks = (fromHash.compare ?? []).filter((s) => state.index.get(s));
+      if (fromHash.roundup) {
+        showView('roundup');
+      } else if (picks.length >= MIN_COMPARE) {
         setCompared(picks);
         showView('compare');
       } else {

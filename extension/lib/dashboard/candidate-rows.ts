@@ -2,7 +2,7 @@
 // component, kind, sources, and the decision select. Rows are `role=row` in a `role=grid` (so the
 // select and the checkbox sit in grid cells, not inside an option). Page-derived strings go in as
 // text only.
-import { DECISIONS } from '../../../scoring/index.ts';
+import { DECISIONS, candidateName } from '../../../scoring/index.ts';
 import type { SiteComponentName } from '../../../scoring/index.ts';
 import { el } from '../dom.ts';
 import { DECISION_LABELS, SOURCE_LABELS, kindLabel } from '../labels.ts';
@@ -70,7 +70,7 @@ export class CandidateRows implements RowRenderer<Entry, RowNode> {
     const compKey = this.compKey;
     if (node.entry !== entry || node.compKey !== compKey) {
       const c = entry.c;
-      const label = c.name || c.site;
+      const label = candidateName(c);
       node.root.setAttribute('data-site', c.site);
       node.root.setAttribute('data-decision', c.decision);
       node.rank.textContent = String(entry.rank);

@@ -1,6 +1,7 @@
 // Compare two or three sites side by side: score, kind, the eight components, reasons, and the
 // best pages stored for each with their evidence. The picking rule is pure (unit-tested); the view
 // is a table (one column per site) built with text nodes only.
+import { candidateName } from '../../../scoring/index.ts';
 import type { Candidate } from '../../../scoring/index.ts';
 import type { StoredPage } from '../db.ts';
 import { clear, el, link } from '../dom.ts';
@@ -28,7 +29,7 @@ export interface CompareColumn {
   pages: StoredPage[];
 }
 
-const nameOf = (c: Candidate) => c.name || c.site;
+const nameOf = (c: Candidate) => candidateName(c);
 
 export class CompareView {
   private token = 0;

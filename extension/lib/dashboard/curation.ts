@@ -1,8 +1,12 @@
-// Curation from the dashboard: decisions, tags and notes written to the store, delete with undo.
-// The store functions come in as dependencies, so this runs against fake-indexeddb in unit tests.
+// Curation from the dashboard: decisions, tags, notes, the rename and the blurb written to the
+// store, delete with undo. The store functions come in as dependencies, so this runs against
+// fake-indexeddb in unit tests.
+import { candidateName, isDecision } from '../../../scoring/index.ts';
 import type { Candidate } from '../../../scoring/index.ts';
 import type { Curation, DeletedCandidate } from '../db.ts';
 import { DECISION_LABELS } from '../labels.ts';
+import { parseTags } from '../popup/view.ts';
+import type { TypedCuration } from './detail-panel.ts';
 
 /** Deleted candidates, most recent last, for the undo button (bounded). */
 export class UndoStack<T> {
@@ -44,15 +48,35 @@ export interface CurationEvents {
   notify(sites: string[]): void;
 }
 
-const nameOf = (c: Candidate) => c.name || c.site;
+const nameOf = (c: Candidate) => candidateName(c);
 
-/** What a curation write did, in words ("Saved the tags and note for X.", "X: Include."). */
+/** The text fields of the detail panel (and its decision) as a store patch: only the fields given. */
+export function typedPatch(typed: Partial<TypedCuration> & { decision?: string }): Curation {
+  const patch: Curation = {};
+  if (typed.decision !== undefined && isDecision(typed.decision)) patch.decision = typed.decision;
+  if (typed.tags !== undefined) patch.tags = parseTags(typed.tags).slice(0, 50);
+  if (typed.notes !== undefined) patch.notes = typed.notes;
+  if (typed.name !== undefined) patch.name = typed.name;
+  if (typed.blurb !== undefined) patch.blurb = typed.blurb;
+  return patch;
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinWords(words: string[]): string {
+  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** What a curation write did, in words ("Saved the tags and note for X.", "X: Include.", "Saved the blurb for X."). */
 export function savedText(c: Candidate, patch: Curation): string {
   const name = nameOf(c);
   const typed = patch.tags !== undefined || patch.notes !== undefined;
-  if (typed && patch.decision) return `Saved the decision (${DECISION_LABELS[c.decision]}), tags and note for ${name}.`;
-  if (typed) return `Saved the tags and note for ${name}.`;
-  return `${name}: ${DECISION_LABELS[c.decision]}.`;
+  const words: string[] = [];
+  if (patch.decision && (typed || patch.name !== undefined || patch.blurb !== undefined)) words.push(`decision (${DECISION_LABELS[c.decision]})`);
+  if (typed) words.push('tags', 'note');
+  if (patch.name !== undefined) words.push('name');
+  if (patch.blurb !== undefined) words.push('blurb');
+  if (words.length === 0) return `${name}: ${DECISION_LABELS[c.decision]}.`;
+  return `Saved the ${joinWords(words)} for ${name}.`;
 }
 
 export class Curator {

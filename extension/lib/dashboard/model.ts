@@ -4,7 +4,7 @@
 // Built for 10,000 candidates: every candidate is indexed once (lower-cased search text, year,
 // global rank), each sort order is computed once and cached, and a view is one linear filter pass
 // over the cached order (no re-sort while typing in the search box).
-import { COMPONENT_LABELS, COMPONENT_NAMES, DECISIONS, SITE_KINDS, SOURCES, rankCandidates } from '../../../scoring/index.ts';
+import { COMPONENT_LABELS, COMPONENT_NAMES, DECISIONS, SITE_KINDS, SOURCES, candidateName, candidateSearchText, matchesWords, rankCandidates, searchWords } from '../../../scoring/index.ts';
 import type { Candidate, Decision, SiteComponentName, SiteKind, Source } from '../../../scoring/index.ts';
 
 // ------------------------------------------------------------------ sorting
@@ -35,7 +35,7 @@ export interface Entry {
   c: Candidate;
   /** 1-based rank by site score among all candidates (the CSV's rank). */
   rank: number;
-  /** Lower-cased name, site, tags and notes, joined: the search text. */
+  /** Lower-cased names (the rename and the computed one), site, tags and notes: the search text (scoring/search.ts). */
   text: string;
   /** UTC year of lastScoredAt (null when unparseable). */
   year: number | null;
@@ -43,9 +43,7 @@ export interface Entry {
 
 const num = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
 
-export function searchText(c: Candidate): string {
-  return [c.name, c.site, c.siteScore?.name ?? '', (c.tags ?? []).join(' '), c.notes ?? ''].join('\n').toLowerCase();
-}
+export const searchText = (c: Candidate): string => candidateSearchText(c);
 
 export function yearOf(iso: string | undefined): number | null {
   if (typeof iso !== 'string') return null;
@@ -63,8 +61,8 @@ function comparator(key: SortKey): (a: Entry, b: Entry) => number {
       return (a, b) => a.rank - b.rank;
     case 'name':
       return (a, b) => {
-        const x = (a.c.name || a.c.site).toLowerCase();
-        const y = (b.c.name || b.c.site).toLowerCase();
+        const x = candidateName(a.c).toLowerCase();
+        const y = candidateName(b.c).toLowerCase();
         return x < y ? -1 : x > y ? 1 : compareSite(a, b);
       };
     case 'lastScored':
@@ -100,17 +98,12 @@ export function cleanFilters(raw: Partial<Record<keyof Filters, unknown>>): Filt
   };
 }
 
-export function queryWords(query: string): string[] {
-  return query.toLowerCase().split(/\s+/).filter(Boolean);
-}
-
-export function matches(e: Entry, f: Filters, words: string[] = queryWords(f.query)): boolean {
+export function matches(e: Entry, f: Filters, words: string[] = searchWords(f.query)): boolean {
   if (f.kind && e.c.siteScore.siteKind !== f.kind) return false;
   if (f.decision && e.c.decision !== f.decision) return false;
   if (f.source && !e.c.sources.includes(f.source)) return false;
   if (f.year && e.year !== f.year) return false;
-  for (const w of words) if (!e.text.includes(w)) return false;
-  return true;
+  return matchesWords(e.text, words);
 }
 
 /**
@@ -162,7 +155,7 @@ export class CandidateIndex {
     const scoreChanged =
       !old ||
       old.c.lastScoredAt !== c.lastScoredAt ||
-      old.c.name !== c.name ||
+      candidateName(old.c) !== candidateName(c) ||
       (old.c.siteScore !== c.siteScore && JSON.stringify(old.c.siteScore) !== JSON.stringify(c.siteScore));
     if (scoreChanged) {
       this.rerank();
@@ -209,7 +202,7 @@ export class CandidateIndex {
   /** The rows to show: filtered, in sort order. */
   view(filters: Filters, sort: SortKey): Entry[] {
     const list = this.order(sort);
-    const words = queryWords(filters.query);
+    const words = searchWords(filters.query);
     const any = !filters.kind && !filters.decision && !filters.source && !filters.year && words.length === 0;
     return any ? list.slice() : list.filter((e) => matches(e, filters, words));
   }

@@ -4,12 +4,14 @@
 // progress and Cancel. `?tabId=N` targets another tab and `?wait=MS` shortens the wait for a page
 // still loading (both used by the e2e tests).
 import { browser } from 'wxt/browser';
+import { candidateName } from '../../../scoring/index.ts';
 import type { Decision } from '../../../scoring/index.ts';
 import { dbEvents, requestPersistence } from '../db.ts';
 import { caretToEndOnFocus } from '../dom.ts';
 import { MAX_WAIT_MS, MIN_WAIT_MS, isBookmarkProgress, type BookmarkReply, type CurateReply, type Request, type SyncReply } from '../messages.ts';
 import { getSettings, getSyncToken, saveSettings } from '../settings.ts';
-import { parseTags, renderCandidate, renderReply, setStatus } from './view.ts';
+import { parseTags, renderCandidate, renderCrawlStatus, renderReply, setStatus } from './view.ts';
+import { crawlStatusOf } from '../learning.ts';
 
 const STAGE_TEXT = { reading: 'Reading the page', scoring: 'Scoring', saving: 'Saving' } as const;
 
@@ -69,6 +71,7 @@ export function mountPopup(doc: Document): void {
     }
     renderReply(doc, reply);
     currentSite = reply?.ok ? reply.candidate.site : undefined;
+    if (currentSite) await crawlStatusOf(currentSite).then((s) => renderCrawlStatus(doc, s)).catch(() => undefined);
   }
 
   function cancel(): void {
@@ -91,7 +94,7 @@ export function mountPopup(doc: Document): void {
     }).catch((e: unknown) => ({ ok: false as const, error: String((e as Error).message) }));
     if (reply?.ok) {
       renderCandidate(doc, reply.candidate, true);
-      setStatus(doc, `Saved the decision, tags and note for ${reply.candidate.name || reply.candidate.site}.`, 'saved');
+      setStatus(doc, `Saved the decision, tags and note for ${candidateName(reply.candidate)}.`, 'saved');
     } else {
       setStatus(doc, reply?.error ?? 'Could not save.', 'error');
     }
@@ -121,7 +124,12 @@ export function mountPopup(doc: Document): void {
       // checks them, keeps them for next time and syncs.
       setStatus(doc, `Syncing with ${sync.value}…`, 'loading');
       void send<SyncReply>({ type: 'sync', url: sync.value.trim(), token: token.value })
-        .then((r) => (r?.ok ? setStatus(doc, r.message, 'done') : setStatus(doc, r?.error ?? 'Sync failed.', 'error')))
+        .then(async (r) => {
+          if (!r?.ok) return setStatus(doc, r?.error ?? 'Sync failed.', 'error');
+          // What the crawler now says about this site (queued / crawled), as of this sync.
+          if (currentSite) renderCrawlStatus(doc, await crawlStatusOf(currentSite).catch(() => undefined));
+          setStatus(doc, r.message, 'done');
+        })
         .catch((e: unknown) => setStatus(doc, (e as Error).message, 'error'));
     });
     byId('grant-tabs').addEventListener('click', () => {

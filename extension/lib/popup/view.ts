@@ -1,7 +1,9 @@
 // The popup's view: fills the static elements of popup/index.html from a bookmark reply.
 // Page-derived strings (title, evidence, URLs) go in as text only; the one link is http(s) only.
-import { COMPONENT_NAMES } from '../../../scoring/index.ts';
+import { COMPONENT_NAMES, candidateName } from '../../../scoring/index.ts';
 import type { Candidate, PageScore } from '../../../scoring/index.ts';
+import { scorerModelLabel } from '../../../scoring/model-version.ts';
+import { crawlStatusText, type CrawlStatus } from '../../../scoring/crawl-status.ts';
 import { clear, el, link, setText } from '../dom.ts';
 import { COMPONENT_LABELS, flagsText, kindLabel } from '../labels.ts';
 import type { BookmarkReply } from '../messages.ts';
@@ -51,6 +53,23 @@ export function renderPage(doc: Document, page: PageScore): void {
   }
   const flags = $(doc, 'flags');
   if (flags) setText(flags, flagsText(page.flags));
+  // Which model scored it (issue 11): the shipped one, or the curator's, taken on sync.
+  setText($(doc, 'scorer'), `Scored with ${scorerModelLabel(page.scorerVersion)}.`);
+  $(doc, 'scorer')?.setAttribute('data-scorer-version', page.scorerVersion);
+}
+
+/** What the crawler did with the site as of the last sync: "Crawl queued" / "Crawled N pages on DATE". */
+export function renderCrawlStatus(doc: Document, status: CrawlStatus | undefined): void {
+  const p = $(doc, 'crawl-status');
+  if (!p) return;
+  if (status) {
+    setText(p, crawlStatusText(status));
+    p.setAttribute('data-crawl', status.state);
+    p.hidden = false;
+  } else {
+    p.hidden = true;
+    p.removeAttribute('data-crawl');
+  }
 }
 
 export function renderCandidate(doc: Document, c: Candidate, wasKnown: boolean): void {
@@ -65,7 +84,7 @@ export function renderCandidate(doc: Document, c: Candidate, wasKnown: boolean):
   const site = $(doc, 'site-name');
   if (site) {
     clear(site);
-    site.appendChild(link(doc, s.site, c.name || c.site));
+    site.appendChild(link(doc, s.site, candidateName(c)));
   }
   const decision = $(doc, 'decision') as HTMLSelectElement | null;
   if (decision) decision.value = c.decision;

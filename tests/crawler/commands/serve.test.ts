@@ -133,7 +133,7 @@ describe('serve', () => {
     expect(await res.json()).toEqual({ imported: 2, added: 1, merged: 1 });
     const guide = readCandidates(db).find((c) => c.site === 'mentoring-guide.example')!;
     expect(guide.decision).toBe('shortlist');
-    expect(guide.tags).toEqual(['local', 'ext']);
+    expect(guide.tags).toEqual(['ext', 'local']); // merged tags are a set, in a canonical order
     expect(guide.notes).toContain('local note');
     expect(guide.sources).toEqual(['crawl', 'bookmark']);
   });
@@ -224,6 +224,42 @@ describe('serve', () => {
       await new Promise<void>((r) => server.close(() => r()));
       store.close();
     }
+  });
+
+  it('carries the curator’s picks both ways; a local rename survives an older copy; a future pick time is clamped', async () => {
+    const picked = {
+      ...candidate('https://picks.example/', 'Mentoring'),
+      decision: 'include' as const,
+      nameOverride: 'Second Chair',
+      blurb: 'Short posts for a first year.',
+      best: 1 as const,
+      roundupRank: 1,
+      curatedAt: '2026-04-01T00:00:00.000Z',
+      pickedAt: { decision: '2026-04-01T00:00:00.000Z', nameOverride: '2026-04-01T00:00:00.000Z', blurb: '2026-04-01T00:00:00.000Z', best: '2026-04-01T00:00:00.000Z', roundupRank: '2026-04-01T00:00:00.000Z' },
+    };
+    const body = candidatesToJson([picked], '2026-05-01T00:00:00.000Z');
+    expect((await post(body)).status).toBe(200);
+    const fetched = async () => ((await (await fetch(`${base}/api/candidates?limit=1000`, { headers: auth() })).json()).candidates as Candidate[]).find((c) => c.site === 'picks.example')!;
+    expect(await fetched()).toMatchObject({ name: 'Second Chair', nameOverride: 'Second Chair', blurb: 'Short posts for a first year.', best: 1, roundupRank: 1, pickedAt: picked.pickedAt });
+    // Renamed here later; the client sends its older copy again: the rename stays.
+    const local = openStore(db);
+    local.decide('picks.example', { name: '2nd Chair' }, '2026-05-02T00:00:00.000Z');
+    local.close();
+    expect((await post(body)).status).toBe(200);
+    expect(await fetched()).toMatchObject({ nameOverride: '2nd Chair', blurb: 'Short posts for a first year.' });
+    // A pick dated in the future is clamped to now, so the next real edit still wins.
+    const future = { ...picked, blurb: 'From the future.', pickedAt: { ...picked.pickedAt, blurb: '2099-01-01T00:00:00Z' }, curatedAt: '2099-01-01T00:00:00Z' };
+    expect((await post(candidatesToJson([future], '2026-05-01T00:00:00.000Z'))).status).toBe(200);
+    const clamped = await fetched();
+    expect(clamped.blurb).toBe('From the future.');
+    expect(Date.parse(clamped.pickedAt!.blurb!)).toBeLessThanOrEqual(Date.now());
+    await new Promise((r) => setTimeout(r, 5));
+    const again = openStore(db);
+    again.decide('picks.example', { blurb: 'Now.' }, new Date().toISOString());
+    again.close();
+    // The client's copy, dated before that edit, merges without undoing it.
+    expect((await post(candidatesToJson([{ ...future, pickedAt: { ...future.pickedAt, blurb: clamped.pickedAt!.blurb! }, curatedAt: clamped.pickedAt!.blurb! }], '2026-05-01T00:00:00.000Z'))).status).toBe(200);
+    expect((await fetched()).blurb).toBe('Now.');
   });
 
   it('stops on the signal with exit 0', async () => {

@@ -89,7 +89,7 @@ describe('export', () => {
   it('writes CSV with the scoring module’s columns, formula-safe, to stdout', async () => {
     const r = await run(['export', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+    expect(r.stdout.split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.join(',')}`); // BOM: spreadsheets read UTF-8
     expect(r.stdout).toContain(`"'=HYPERLINK(`);
     expect(r.stdout).toContain("'+SUM(1,2) formula lead");
     expect(r.stdout).toContain("'@risk");
@@ -101,7 +101,7 @@ describe('export', () => {
     expect(json.format).toBe('mentor-radar/candidates');
     expect(json.candidates).toHaveLength(2);
     const md = await run(['export', '--db', db, '--format', 'md', '--year', '2026']);
-    expect(md.stdout).toMatch(/^# Best mentoring blogs and sites 2026/);
+    expect(md.stdout).toMatch(/^# Best Mentoring Blogs 2026/);
     expect(md.stdout).not.toContain('evil.example'); // excluded by the curator
   });
 
@@ -110,7 +110,7 @@ describe('export', () => {
     const r = await run(['export', '--db', db, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.join(',')}`);
     writeFileSync(out, 'old');
     await run(['export', '--db', db, '--out', out, '--format', 'json']);
     expect(JSON.parse(readFileSync(out, 'utf8')).candidates).toHaveLength(3);
@@ -142,7 +142,7 @@ describe('import', () => {
     expect(after.map((c) => c.siteScore.score)).toEqual(before.map((c) => c.siteScore.score));
     // Importing into the store it came from merges every record and loses nothing.
     const again = await run(['import', file, '--db', db, '--json']);
-    expect(JSON.parse(again.stdout)).toEqual({ imported: 3, added: 0, merged: 3 });
+    expect(JSON.parse(again.stdout)).toEqual({ imported: 3, added: 0, merged: 3, queuedForCrawl: 0 });
     expect(curated(db)).toEqual(curated(fresh));
   });
 
@@ -153,7 +153,7 @@ describe('import', () => {
     expect((await run(['import', file, '--db', db])).code).toBe(0);
     const guide = readCandidates(db).find((c) => c.site === 'mentoring-guide.example')!;
     expect(guide.decision).toBe('include');
-    expect(guide.tags).toEqual(['mentor', 'best-three', 'ext']);
+    expect(guide.tags).toEqual(['best-three', 'ext', 'mentor']); // merged tags are a set, in a canonical order
     expect(guide.notes).toContain('Great first-meeting advice');
     expect(guide.notes).toContain('from the extension');
   });
@@ -191,7 +191,9 @@ describe('decide', () => {
   it('records a decision, note and tags, accepting a URL for the site', async () => {
     const r = await run(['decide', 'https://PROGRAM.example:8443/any/page', '--decision', 'shortlist', '--note', 'check the toolkit', '--tag', 'program', '--tag', 'toolkit', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('program.example:8443: shortlist [program, toolkit]\n');
+    expect(r.stdout).toBe(
+      ['program.example:8443 (program.example):', '  decision: undecided → shortlist', '  note added: "check the toolkit"', '  tags: none → program, toolkit', ''].join('\n'),
+    );
     const c = readCandidates(db).find((x) => x.site === 'program.example:8443')!;
     expect(c.decision).toBe('shortlist');
     expect(c.notes).toBe('check the toolkit');
@@ -199,7 +201,7 @@ describe('decide', () => {
     expect(c.curatedAt).toBeTruthy();
   });
 
-  it('fails on an unknown site with exit 1, on a bad or missing decision with exit 2', async () => {
+  it('fails on an unknown site with exit 1, on a bad decision or nothing to change with exit 2', async () => {
     const unknown = await run(['decide', 'nobody.example', '--decision', 'include', '--db', db]);
     expect(unknown.code).toBe(1);
     expect(expectOneLineError(unknown)).toMatch(/unknown site: nobody\.example/);
@@ -207,7 +209,7 @@ describe('decide', () => {
     expect(bad.code).toBe(2);
     const missing = await run(['decide', 'evil.example', '--db', db]);
     expect(missing.code).toBe(2);
-    expect(expectOneLineError(missing)).toMatch(/--decision is required/);
+    expect(expectOneLineError(missing)).toMatch(/^mentor-radar: decide: nothing to change: give at least one of --decision, --rank, --best, --blurb, --name, --note, --tag, --untag/);
     const notSite = await run(['decide', 'javascript:alert(1)', '--decision', 'include', '--db', db]);
     expect(notSite.code).toBe(1);
     expect(curated(db).get('evil.example')!.decision).toBe('exclude');

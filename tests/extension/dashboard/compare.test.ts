@@ -10,6 +10,8 @@ const stored = (url: string, score: number, evidence?: string): StoredPage => ({
   ...pageOf(url, score, evidence ? { evidence: [{ component: 'mentorGuidance', text: evidence }] } : {}),
   site: new URL(url).host,
   savedAt: '2026-01-01T00:00:00.000Z',
+  scoredAt: '2026-01-01T00:00:00.000Z',
+  source: 'bookmark',
 });
 
 describe('compare', () => {

@@ -1,6 +1,6 @@
 // Curation from the dashboard: the undo stack, and the Curator against the real store (fake-indexeddb).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Curator, UndoStack, savedText, type CurationEvents } from '../../../extension/lib/dashboard/curation.ts';
+import { Curator, UndoStack, savedText, typedPatch, type CurationEvents } from '../../../extension/lib/dashboard/curation.ts';
 import { closeMentorDb, deleteCandidate, getCandidate, putCandidate, restoreCandidate, updateCuration } from '../../../extension/lib/db.ts';
 import { candidateOf, freshIndexedDb } from '../fixtures.ts';
 
@@ -24,6 +24,14 @@ describe('savedText', () => {
     expect(savedText(c, { decision: 'include' })).toBe('a.example blog: Include.');
     expect(savedText(c, { tags: ['x'] })).toBe('Saved the tags and note for a.example blog.');
     expect(savedText(c, { decision: 'include', notes: 'n' })).toBe('Saved the decision (Include), tags and note for a.example blog.');
+    expect(savedText(c, { blurb: 'b' })).toBe('Saved the blurb for a.example blog.');
+    const renamed = { ...c, nameOverride: 'Second Chair', name: 'Second Chair' };
+    expect(savedText(renamed, { decision: 'include', tags: [], notes: '', name: 'Second Chair' })).toBe('Saved the decision (Include), tags, note and name for Second Chair.');
+  });
+
+  it('typedPatch turns the typed fields into a store patch, only those given', () => {
+    expect(typedPatch({ blurb: ' B ' })).toEqual({ blurb: ' B ' });
+    expect(typedPatch({ decision: 'maybe', tags: ' a, b ,, ', name: '' })).toEqual({ tags: ['a', 'b'], name: '' });
   });
 });
 

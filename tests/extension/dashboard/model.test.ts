@@ -89,6 +89,16 @@ describe('helpers', () => {
     for (const w of ['name x', 'x.example', 'taga', 'some note']) expect(t).toContain(w);
   });
 
+  it('search finds a site by its rename and by the name its pages give; the name sort reads the rename', () => {
+    const renamed = { ...cand('chair.example', { score: 50, name: 'Second Chair' }), nameOverride: 'Zed Mentors', name: 'Zed Mentors' };
+    const idx = new CandidateIndex([renamed, cand('alpha.example', { score: 40, name: 'Alpha Mentoring' })]);
+    const sites = (query: string) => idx.view({ ...NO_FILTERS, query }, 'score').map((e) => e.c.site);
+    expect(sites('zed')).toEqual(['chair.example']);
+    expect(sites('second CHAIR')).toEqual(['chair.example']);
+    expect(sites('mentor')).toEqual(['chair.example', 'alpha.example']);
+    expect(idx.view(NO_FILTERS, 'name').map((e) => e.c.site)).toEqual(['alpha.example', 'chair.example']);
+  });
+
   it('yearOf, formatDate, countText, sortComponent', () => {
     expect(yearOf('2024-12-31T23:00:00Z')).toBe(2024);
     expect(yearOf('garbage')).toBeNull();

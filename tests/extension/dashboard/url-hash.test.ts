@@ -27,3 +27,12 @@ describe('compare in the hash', () => {
     expect(viewFromHash('#compare=').compare).toBeUndefined();
   });
 });
+
+describe('the roundup view in the hash', () => {
+  it('view=roundup opens it, shortlist=1 adds the shortlist; anything else is the list', () => {
+    const h = viewToHash({ filters: NO_FILTERS, sort: 'score', roundup: true, withShortlist: true });
+    expect(h).toBe('view=roundup&shortlist=1');
+    expect(viewFromHash(`#${h}`)).toEqual({ filters: NO_FILTERS, sort: 'score', roundup: true, withShortlist: true });
+    expect(viewFromHash('#view=<img>&shortlist=yes')).toEqual({ filters: NO_FILTERS, sort: 'score' });
+  });
+});
