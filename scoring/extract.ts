@@ -3,7 +3,7 @@
 // JSON-LD (jsonld.ts), the publication day (dates.ts), links and markers. The contract other tools measure through:
 // extract({ url, html }) -> { mainText (one line per block), publishedAt (YYYY-MM-DD), ... }.
 // Never throws: malformed, empty, huge or binary-looking input yields a (mostly empty) result.
-import { BLOCK_MARK, indexHtml, type Attribs, type PageIndex } from './page-index.ts';
+import { BLOCK_MARK, indexHtml, type AnchorRef, type Attribs, type PageIndex } from './page-index.ts';
 import { mainContent, type MainContent } from './content.ts';
 import { readJsonLd, type JsonLdInfo } from './jsonld.ts';
 import { isForeign, parseMachineDate, publicationDate } from './dates.ts';
@@ -17,6 +17,10 @@ export const MAX_TEXT_CHARS = 200_000;
 const MAX_LINKS = 3000;
 /** The anchors' text the company and nonprofit markers read (their first characters). */
 const MARKER_ANCHOR_CHARS = 10_000;
+/** A link's nearby text: at most this many characters of its block around it. */
+export const NEARBY_CHARS = 240;
+/** A `<base href>` longer than this is ignored (as is a link's href: resolve()). */
+const MAX_HREF_CHARS = 2048;
 
 export interface ExtractedLink {
   href: string;
@@ -25,6 +29,13 @@ export interface ExtractedLink {
   /** true when the link sits in navigation, header, footer, sidebar or similar chrome. */
   chrome: boolean;
   rel: string;
+  /**
+   * The text of the link's nearest enclosing block (paragraph, list item, table cell, heading, div, ...),
+   * whitespace-collapsed, the anchor's text included: the whole block when it fits in NEARBY_CHARS,
+   * else a window of that many characters around the anchor. Absent when the block has no text.
+   * What a focused crawler's link classifier reads beside the anchor (ACHE, best-first crawlers).
+   */
+  nearby?: string;
 }
 
 export interface Extracted {
@@ -97,7 +108,7 @@ function attr(at: Attribs, name: string): string {
 }
 
 function resolve(href: string, base: URL | null): URL | null {
-  if (!href || href.length > 2048) return null;
+  if (!href || href.length > MAX_HREF_CHARS) return null;
   try {
     return base ? new URL(href.trim(), base) : new URL(href.trim());
   } catch {
@@ -167,11 +178,13 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   const out = emptyExtracted(url);
   let html = typeof input.html === 'string' ? input.html : '';
   if (html.length > MAX_HTML_CHARS) html = html.slice(0, MAX_HTML_CHARS);
-  let base: URL | null = null;
+  // The page's own URL says which site this is (internal links, platform hints, the date in the
+  // path); the document base URL (a <base href>, else the page URL) is what relative URLs resolve against.
+  let pageUrl: URL | null = null;
   try {
-    base = new URL(url);
+    pageUrl = new URL(url);
   } catch {
-    base = null;
+    pageUrl = null;
   }
   let ix: PageIndex;
   try {
@@ -179,6 +192,7 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   } catch {
     return out;
   }
+  const base = documentBase(ix.baseHref, pageUrl);
   const meta = readMeta(ix);
   readHeadLinks(ix, base, out);
   const ld = readJsonLd(ix.ldJson);
@@ -204,8 +218,8 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   const siteName = clean(meta['og:site_name'] || meta['application-name'] || ld.website || ld.publisher || '');
   if (siteName) out.siteName = siteName.slice(0, 200);
 
-  const anchorsText = readLinks(ix, base, out);
-  const hints = `${out.generator ?? ''} ${base?.hostname ?? ''} ${out.links.slice(0, 50).map((l) => l.href).join(' ')}`;
+  const anchorsText = readLinks(ix, base, pageUrl, out);
+  const hints = `${out.generator ?? ''} ${pageUrl?.hostname ?? ''} ${out.links.slice(0, 50).map((l) => l.href).join(' ')}`;
   const platform = platformOf(out.generator ?? '', hints);
   if (platform) out.platform = platform;
   const markerText = `${anchorsText.slice(0, MARKER_ANCHOR_CHARS)} ${ix.chromeText} ${out.mainText.slice(0, 3000)}`.toLowerCase();
@@ -232,6 +246,17 @@ function extractUnsafe(input: { url: string; html: string }): Extracted {
   });
   if (published) out.publishedAt = published;
   return out;
+}
+
+/**
+ * The document base URL (HTML standard, "document base URL"): the first <base href> resolved against
+ * the page URL; the page URL when there is none, or when it is too long, does not parse, or is not
+ * http(s) (a javascript: or data: base would make every relative link unresolvable).
+ */
+function documentBase(baseHref: string | undefined, pageUrl: URL | null): URL | null {
+  if (baseHref === undefined || baseHref.length > MAX_HREF_CHARS) return pageUrl;
+  const u = resolve(baseHref, pageUrl) ?? (baseHref.trim() === '' ? pageUrl : null);
+  return u && (u.protocol === 'http:' || u.protocol === 'https:') ? u : pageUrl;
 }
 
 /** First value of each meta key (name, property, itemprop or http-equiv; lower case). */
@@ -357,16 +382,21 @@ function ldText(s: string): string {
     .trim();
 }
 
-/** Links of the page (absolute http(s), deduplicated, bounded), resources, author and contact links; returns the anchors' text (its first MARKER_ANCHOR_CHARS at least). */
-function readLinks(ix: PageIndex, base: URL | null, out: Extracted): string {
+/**
+ * Links of the page (absolute http(s) against the document base, deduplicated, bounded; internal when
+ * on the page's own host), resources, author and contact links; returns the anchors' text (its first
+ * MARKER_ANCHOR_CHARS at least).
+ */
+function readLinks(ix: PageIndex, base: URL | null, pageUrl: URL | null, out: Extracted): string {
   const seg = ix.seg;
   const allText = (start: number, end: number) => clean(seg.slice(start, end).join('')).slice(0, 300);
   const seenHref = new Set<string>();
   const seenRaw = new Set<string>();
   const hostKey = (h: string) => h.toLowerCase().replace(/^www\./, '');
-  const baseHost = base ? hostKey(base.hostname) : '';
+  const pageHost = pageUrl ? hostKey(pageUrl.hostname) : '';
   let anchorsText = '';
-  for (const { attribs, segStart: start, segEnd: end, chrome } of ix.anchors) {
+  for (const anchor of ix.anchors) {
+    const { attribs, segStart: start, segEnd: end, chrome } = anchor;
     if (out.links.length >= MAX_LINKS) break;
     const hrefRaw = attr(attribs, 'href');
     const text = allText(start, end);
@@ -385,12 +415,77 @@ function readLinks(ix: PageIndex, base: URL | null, out: Extracted): string {
     const rel = attr(attribs, 'rel').toLowerCase();
     if (seenHref.has(href)) continue;
     seenHref.add(href);
-    const internal = baseHost !== '' && hostKey(u.hostname) === baseHost;
-    out.links.push({ href, text, internal, chrome, rel });
+    const internal = pageHost !== '' && hostKey(u.hostname) === pageHost;
+    const link: ExtractedLink = { href, text, internal, chrome, rel };
+    const nearby = nearbyText(ix, anchor, text);
+    if (nearby) link.nearby = nearby;
+    out.links.push(link);
     if ((RESOURCE_EXT_RE.test(u.pathname) || (!chrome && RESOURCE_TEXT_RE.test(text))) && out.resources.length < 50) out.resources.push({ href, text });
     if ((rel.includes('author') || /\/(?:author|authors|people|team)\//i.test(u.pathname)) && out.authorLinks.length < 10) out.authorLinks.push(href);
     if ((/\bcontact\b/i.test(text) || /\/contact(?:-us)?\/?$/i.test(u.pathname)) && out.contactLinks.length < 10) out.contactLinks.push(href);
     if (FEED_HREF_RE.test(u.pathname) && internal && out.feedUrls.length < 10 && !out.feedUrls.includes(href)) out.feedUrls.push(href);
   }
   return anchorsText;
+}
+
+/** Raw text read on each side of an anchor: the window and some room for white space that collapses. */
+const NEARBY_RAW_CHARS = NEARBY_CHARS + 40;
+/**
+ * The white-space runs that collapsing changes (any but a lone plain space): a regex matching every
+ * run would stop at each space between words. Nearby text holds no block marks (read as spaces).
+ */
+const CHANGING_RUN_RE = /(?:[^\S ]| (?=\s))\s*/g;
+const collapse = (s: string) => s.replace(CHANGING_RUN_RE, ' ');
+/** Two collapsed strings as one (a space where both meet with one). */
+const joinCollapsed = (a: string, b: string) => (a.endsWith(' ') && b.startsWith(' ') ? a + b.slice(1) : a + b);
+const isSpace = (c: number) => c <= 32 || c === 0xa0;
+
+/**
+ * The anchor's nearby text (ExtractedLink.nearby): its block's text, or a window of NEARBY_CHARS around
+ * it. Reads at most NEARBY_RAW_CHARS of raw text on each side, so a block of thousands of links costs
+ * each link the same.
+ */
+function nearbyText(ix: PageIndex, a: AnchorRef, text: string): string {
+  if (text.length >= NEARBY_CHARS) return text.slice(0, NEARBY_CHARS).trim();
+  const { seg } = ix;
+  const lo = ix.segStart[a.block];
+  const hi = Math.max(ix.segEnd[a.block], a.segEnd);
+  // Each side read up to NEARBY_RAW_CHARS; `cut` when the block goes on beyond what was read.
+  let left = '';
+  let k = a.segStart - 1;
+  for (; k >= lo && left.length < NEARBY_RAW_CHARS; k--) left = (seg[k] === BLOCK_MARK ? ' ' : seg[k].slice(-NEARBY_RAW_CHARS)) + left;
+  const leftCut = k >= lo || left.length >= NEARBY_RAW_CHARS;
+  let right = '';
+  k = a.segEnd;
+  for (; k < hi && right.length < NEARBY_RAW_CHARS; k++) right += seg[k] === BLOCK_MARK ? ' ' : seg[k].slice(0, NEARBY_RAW_CHARS);
+  const rightCut = k < hi || right.length >= NEARBY_RAW_CHARS;
+  // The anchor's text is trimmed: whether it stood apart from its neighbours is in its first and last characters.
+  const first = a.segStart < a.segEnd ? seg[a.segStart] : '';
+  const last = a.segStart < a.segEnd ? seg[a.segEnd - 1] : '';
+  const spaceBefore = first !== '' && isSpace(first.charCodeAt(0));
+  const spaceAfter = last !== '' && isSpace(last.charCodeAt(last.length - 1));
+  const mid = text === '' ? (spaceBefore || spaceAfter ? ' ' : '') : `${spaceBefore ? ' ' : ''}${text}${spaceAfter ? ' ' : ''}`;
+  const l = collapse(left);
+  const r = collapse(right);
+  // Centred on the anchor; what one side lacks the other side gets.
+  const room = NEARBY_CHARS - mid.length;
+  const leftRoom = Math.min(l.length, Math.max(room >> 1, room - r.length));
+  const rightRoom = Math.min(r.length, room - leftRoom);
+  const before = wordsFrom(l, l.length - leftRoom, leftCut);
+  const after = wordsUntil(r, rightRoom, rightCut);
+  return joinCollapsed(joinCollapsed(before, mid), after).trim();
+}
+
+/** s from `start`, moved on to the start of a whole word when it cuts one (a word starting within 24 characters). */
+function wordsFrom(s: string, start: number, cutBefore: boolean): string {
+  if (start <= 0 ? !cutBefore || s.charCodeAt(0) === 32 : s.charCodeAt(start - 1) === 32) return s.slice(start);
+  const i = s.indexOf(' ', start);
+  return i >= 0 && i < start + 24 ? s.slice(i + 1) : s.slice(start);
+}
+
+/** s up to `end`, moved back to the end of a whole word when it cuts one (a word ending within 24 characters). */
+function wordsUntil(s: string, end: number, cutAfter: boolean): string {
+  if (end >= s.length ? !cutAfter || s.charCodeAt(s.length - 1) === 32 : s.charCodeAt(end) === 32) return s.slice(0, end);
+  const i = s.lastIndexOf(' ', end);
+  return i >= 0 && i > end - 24 ? s.slice(0, i) : s.slice(0, end);
 }

@@ -44,6 +44,11 @@ const HARD_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'dialog', 'menu',
 const HARD_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'alert', 'tablist']);
 const DATE_HINT_RE = /date|datum|fecha|time|publi|posted|byline|stamp|meta|dato/i;
 const BREAK_TAGS = new Set(['br', 'hr']);
+/**
+ * A <base> below one of these is not the document's: template contents are a separate fragment,
+ * svg/math are other namespaces, the others' content is text to a browser (scripting on) or ignored.
+ */
+const NOT_BASE_PARENTS = new Set(['template', 'svg', 'math', 'noscript', 'iframe', 'textarea', 'title', 'xmp', 'noembed', 'noframes', 'select', 'script', 'style']);
 
 // Class and id guesses, in the manner of Readability (generic words, not per-site names).
 const UNLIKELY_RE =
@@ -76,6 +81,8 @@ export interface AnchorRef {
   segEnd: number;
   /** Inside navigation, header, footer, sidebar or similar chrome. */
   chrome: boolean;
+  /** The indexed (block) element it sits in: its nearest indexed ancestor (0, the document, when none). */
+  block: number;
 }
 
 export interface PageIndex {
@@ -112,6 +119,11 @@ export interface PageIndex {
   ldJson: string[];
   title: string;
   htmlLang: string;
+  /**
+   * The href of the first `<base>` element that has one, in tree order (head or body, as the HTML
+   * standard reads it), as written; undefined when there is none. extract.ts resolves and vets it.
+   */
+  baseHref?: string;
   /** <time> elements and elements whose class, id or itemprop names a date, in document order. */
   dateEls: DateRef[];
   checkboxes: number;
@@ -348,9 +360,17 @@ export function indexHtml(html: string, stripUnlikely: boolean): PageIndex {
     if (rMode[rName.length - 1] === VISIT) step();
   };
 
+  /** Whether a <base> opening now is one of the document's (no ancestor hides it). */
+  const isDocumentBase = (): boolean => {
+    for (let d = rName.length - 1; d > 0; d--) if (NOT_BASE_PARENTS.has(rName[d])) return false;
+    return true;
+  };
+
   const onopentag = (name: string, at: Attribs) => {
     flushText();
     record('');
+    // Read before the walk's own tests: a hidden or step-limited <base> still sets the document's base.
+    if (name === 'base' && ix.baseHref === undefined && typeof at.href === 'string' && isDocumentBase()) ix.baseHref = at.href;
     const parentMode = rMode[rName.length - 1];
     const visited = (parentMode === VISIT || (parentMode === HEAD && name !== 'style')) && step();
     let mode = SKIP;
@@ -394,7 +414,7 @@ export function indexHtml(html: string, stripUnlikely: boolean): PageIndex {
         } else if (name === 'a') {
           if (ix.anchors.length < MAX_ANCHORS) {
             openAnchors.push(ix.anchors.length);
-            ix.anchors.push({ attribs: at, segStart: seg.length, segEnd: -1, chrome: exDepth > 0 });
+            ix.anchors.push({ attribs: at, segStart: seg.length, segEnd: -1, chrome: exDepth > 0, block: open.length > 0 ? open[open.length - 1] : 0 });
           } else openAnchors.push(-1);
           linkDepth++;
           mode = VISIT;

@@ -60,4 +60,16 @@ describe('indexHtml reads the page as the parser\'s tree', () => {
     expect(ix.own[0]).toBeGreaterThan(25);
     expect(ix.counts[0]).toBe(ix.own[0]); // C_TEXT of the whole page
   });
+
+  it('the first <base href> in tree order is kept as written, hidden or in the body too; not one in a template, svg or noscript', () => {
+    expect(indexHtml('<head><base target="x"><base href=" /a/ "><base href="/b/"></head><p>t</p>', true).baseHref).toBe(' /a/ ');
+    expect(indexHtml('<p>t</p><div hidden><base href="/late/"></div>', true).baseHref).toBe('/late/');
+    expect(indexHtml('<template><base href="/t/"></template><svg><base href="/s/"></svg><noscript><base href="/n/"></noscript><p>t</p>', true).baseHref).toBeUndefined();
+    expect(indexHtml('<p>no base</p>', true).baseHref).toBeUndefined();
+  });
+
+  it('an anchor knows the block it sits in: its nearest indexed ancestor, through inline elements', () => {
+    const ix = indexHtml('<a href="/0">top</a><ul><li><span><b><a href="/1">in li</a></b></span></li></ul><p>x <a href="/2">in p</a></p>', true);
+    expect(ix.anchors.map((a) => ix.tag[a.block])).toEqual(['#root', 'li', 'p']);
+  });
 });
