@@ -44,4 +44,15 @@ describe('linkCandidates', () => {
     const ex = extract({ url: 'https://blog.example/post', html: '<html><body><main><p>See <a href="/guide">the guide</a> and <a href="https://other.example/">a friend</a>.</p></main></body></html>' });
     expect(linkCandidates(ex.links).map((l) => l.url.href)).toEqual(['https://blog.example/guide', 'https://other.example/']);
   });
+
+  it('gives a "Read more" link the words of its paragraph, and a <base href> decides where it points', () => {
+    const html = `<html><head><base href="https://blog.example/posts/"></head><body><main>
+      <p>How to prepare for your first meeting as a volunteer mentor. <a href="first-meeting">Read more</a></p>
+      <p>Our bakery opens at nine. <a href="bread">Read more</a></p></main></body></html>`;
+    const links = linkCandidates(extract({ url: 'https://blog.example/', html }).links);
+    expect(links.map((l) => l.url.href)).toEqual(['https://blog.example/posts/first-meeting', 'https://blog.example/posts/bread']);
+    const [mentoring, bread] = links.map((l) => linkPriority(l.url, { anchor: l.anchor, nearby: l.nearby, ...ctx }));
+    expect(links[0].nearby).toMatch(/volunteer mentor/);
+    expect(mentoring - bread).toBeGreaterThanOrEqual(0.25);
+  });
 });

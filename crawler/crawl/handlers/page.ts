@@ -22,12 +22,6 @@ function failedRecord(ctx: CrawlContext, d: Dispatch, fetched: FetchedPage, kind
   return { url: d.url, status: kind === 'too-complex' ? ('skipped' as const) : ('failed' as const), fetchedAt: new Date().toISOString(), httpStatus: fetched.status, error: String((err as Error)?.message ?? err).slice(0, 300), errorKind: kind, crawlId: ctx.crawlId };
 }
 
-/**
- * A link of the extraction. `nearby` (the text around the link: its enclosing block) is read
- * when scoring's extraction provides it; until then the link priority's nearby-text term is 0.
- */
-type PageLink = ExtractedLink & { nearby?: string };
-
 interface LinkCandidate {
   url: URL;
   anchor: string;
@@ -35,7 +29,7 @@ interface LinkCandidate {
 }
 
 /** The page's links the crawl considers: crawlable, normalised, first occurrence, at most MAX_LINKS_PER_PAGE. */
-export function linkCandidates(links: readonly PageLink[]): LinkCandidate[] {
+export function linkCandidates(links: readonly ExtractedLink[]): LinkCandidate[] {
   const out: LinkCandidate[] = [];
   const seen = new Set<string>();
   for (const l of links) {
@@ -44,7 +38,7 @@ export function linkCandidates(links: readonly PageLink[]): LinkCandidate[] {
     if (!norm || seen.has(norm)) continue;
     seen.add(norm);
     // Words around the link count only when the anchor itself does not say "mentor".
-    out.push({ url: new URL(norm), anchor: l.text, nearby: MENTOR_RE.test(l.text) ? '' : (l.nearby ?? '').slice(0, 240) });
+    out.push({ url: new URL(norm), anchor: l.text, nearby: MENTOR_RE.test(l.text) ? '' : (l.nearby ?? '') });
   }
   return out;
 }
