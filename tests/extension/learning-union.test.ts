@@ -5,17 +5,9 @@
 // the model's time); after the sync both sides hold the same union, every page scored by the model,
 // and the site score is scoreSite over that union. A stale copy never undoes a re-score; a newer
 // bookmark of a page beats its re-score.
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createSyncServer } from '../../crawler/commands/serve.ts';
-import { open } from '../../crawler/commands/db.ts';
 import { rescoreStore } from '../../crawler/learning.ts';
 import type { Store } from '../../crawler/store/index.ts';
-import { newToken } from '../../crawler/sync-token.ts';
 import { closeMentorDb, getCandidate, importCandidates, openMentorDb, removePageAndRescore, savePageAndCandidate, withStoredPages, type StoredPage } from '../../extension/lib/db.ts';
 import { currentModel } from '../../extension/lib/learning.ts';
 import { syncModel, syncWithServer } from '../../extension/lib/sync.ts';
@@ -25,6 +17,7 @@ import { scorerVersionOf } from '../../scoring/model-version.ts';
 import { decodeVector, encodeVector, scorePageWithVector, vectorScore } from '../../scoring/vector.ts';
 import { BOOKMARKED_PAGE, CRAWLED_PAGES } from '../scoring/site-fixture.ts';
 import { mentoringHtml } from '../crawler/commands/helpers.ts';
+import { startSyncServer, type SyncServerUnderTest } from './sync-server.ts';
 import { freshIndexedDb } from './fixtures.ts';
 
 const ORIGIN = 'https://bridgeway.example';
@@ -34,9 +27,8 @@ const TRAINED_AT = '2026-11-01T00:00:00.000Z';
 const curator: LinearModel = { ...MODEL, id: 'curator-1', share: 0.6, bias: MODEL.bias + 1.5 };
 const CURATOR = scorerVersionOf(curator);
 
-let dir: string;
+let sync: SyncServerUnderTest;
 let store: Store;
-let server: Server;
 let base: string;
 let token: string;
 
@@ -53,21 +45,12 @@ async function records(site: string): Promise<StoredPage[]> {
 
 beforeEach(async () => {
   await freshIndexedDb();
-  dir = mkdtempSync(join(tmpdir(), 'mr-ext-learning-union-'));
-  store = open(join(dir, 'store.db'));
-  token = newToken();
-  server = createSyncServer({ store, now: () => '2026-11-10T00:00:00.000Z', token });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  sync = await startSyncServer(() => '2026-11-10T00:00:00.000Z', 'mr-ext-learning-union-');
+  ({ store, base, token } = sync);
 });
 
 afterEach(async () => {
-  await new Promise<void>((r) => {
-    server.close(() => r());
-    server.closeAllConnections();
-  });
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
+  await sync.close();
   await closeMentorDb();
 });
 

@@ -3,16 +3,8 @@
 // from their vectors (pages without one are left for their next bookmark); a malformed model is
 // refused with a reason and scoring goes on; the bookmarks queue their sites and the crawler's status
 // comes back per site.
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSyncServer } from '../../crawler/commands/serve.ts';
-import { open } from '../../crawler/commands/db.ts';
 import type { Store } from '../../crawler/store/index.ts';
-import { newToken } from '../../crawler/sync-token.ts';
 import { closeMentorDb, getCandidate, openMentorDb, pagesOfSite, savePageAndCandidate } from '../../extension/lib/db.ts';
 import { checkServerModel, crawlStatusOf, currentModel } from '../../extension/lib/learning.ts';
 import { describeLearning, syncBookmarks, syncModel } from '../../extension/lib/sync.ts';
@@ -21,11 +13,11 @@ import { MODEL, ModelError, type LinearModel } from '../../scoring/model.ts';
 import { scorerVersionOf } from '../../scoring/model-version.ts';
 import { decodeVector, encodeVector, scorePageWithVector, vectorScore } from '../../scoring/vector.ts';
 import { mentoringHtml } from '../crawler/commands/helpers.ts';
+import { startSyncServer, type SyncServerUnderTest } from './sync-server.ts';
 import { freshIndexedDb } from './fixtures.ts';
 
-let dir: string;
+let sync: SyncServerUnderTest;
 let store: Store;
-let server: Server;
 let base: string;
 let token: string;
 const curator: LinearModel = { ...MODEL, id: 'curator-4', share: 0.6, bias: MODEL.bias + 1.5 };
@@ -38,21 +30,12 @@ async function bookmark(url: string, title: string, opts: { noVector?: boolean; 
 
 beforeEach(async () => {
   await freshIndexedDb();
-  dir = mkdtempSync(join(tmpdir(), 'mentor-radar-learning-'));
-  store = open(join(dir, 'store.db'));
-  token = newToken();
-  server = createSyncServer({ store, now: () => new Date().toISOString(), token });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  sync = await startSyncServer(() => new Date().toISOString(), 'mentor-radar-learning-');
+  ({ store, base, token } = sync);
 });
 
 afterEach(async () => {
-  await new Promise<void>((r) => {
-    server.close(() => r());
-    server.closeAllConnections();
-  });
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
+  await sync.close();
   await closeMentorDb();
 });
 

@@ -1,23 +1,20 @@
 // Sync against the crawler's real loopback API (`mentor-radar serve`'s handler on a real SQLite
 // store in a temp dir, behind its token): pull page by page + merge here, push back in batches;
 // curation survives both ways; a missing or wrong token is refused with what to do.
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSyncServer } from '../../crawler/commands/serve.ts';
-import { open } from '../../crawler/commands/db.ts';
+import { newToken } from '../../crawler/sync-token.ts';
 import type { Store } from '../../crawler/store/index.ts';
 import { closeMentorDb, getCandidate, listCandidates, pagesOfSite, putCandidate, removePageAndRescore, savePageAndCandidate, updateCuration, withStoredPages } from '../../extension/lib/db.ts';
 import { SyncError, checkSyncToken, checkSyncUrl, pushAll, syncWithServer } from '../../extension/lib/sync.ts';
 import { livePages, scorePage, scoreSite } from '../../scoring/index.ts';
 import { BOOKMARKED_PAGE, CRAWLED_PAGES } from '../scoring/site-fixture.ts';
-import { newToken } from '../../crawler/sync-token.ts';
+import { startSyncServer, type SyncServerUnderTest } from './sync-server.ts';
 import { candidateOf, freshIndexedDb } from './fixtures.ts';
 
-let dir: string;
+let sync: SyncServerUnderTest;
 let store: Store;
 let server: Server;
 let base: string;
@@ -26,23 +23,14 @@ let requests: { method: string; path: string; auth: string | undefined }[];
 
 beforeEach(async () => {
   await freshIndexedDb();
-  dir = mkdtempSync(join(tmpdir(), 'mentor-radar-sync-'));
-  store = open(join(dir, 'store.db'));
-  token = newToken();
+  sync = await startSyncServer(() => '2026-06-01T00:00:00.000Z', 'mentor-radar-sync-');
+  ({ store, server, base, token } = sync);
   requests = [];
-  server = createSyncServer({ store, now: () => '2026-06-01T00:00:00.000Z', token });
   server.prependListener('request', (req) => requests.push({ method: req.method ?? '', path: req.url ?? '', auth: req.headers.authorization }));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
 afterEach(async () => {
-  await new Promise<void>((r) => {
-    server.close(() => r());
-    server.closeAllConnections();
-  });
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
+  await sync.close();
   await closeMentorDb();
 });
 
