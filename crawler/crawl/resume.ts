@@ -1,7 +1,13 @@
 // Which crawl a run continues: a plain re-run continues an unfinished (interrupted, killed)
 // crawl; `resume: true` also continues the last crawl when --max-pages stopped it and its
 // frontier is still queued (with a fresh page budget).
+import { RELEVANT_THRESHOLD } from '../constants.ts';
+import type { Frontier } from '../frontier/frontier.ts';
 import type { Store } from '../store/index.ts';
+import type { CrawlPageRow } from '../store/pages.ts';
+import type { Admission } from './admission.ts';
+import type { CrawlSettings } from './options.ts';
+import type { CrawlStats } from './stats.ts';
 
 export interface ResumePoint {
   id: number;
@@ -34,4 +40,25 @@ export function findResume(store: Store, opts: { resume?: boolean; fresh?: boole
     );
   }
   return point;
+}
+
+/**
+ * A resumed crawl's counters and admission start from the pages it already stored: sites at their
+ * page budget leave the frontier, and the sites still queued count as admitted.
+ */
+export function restoreProgress(own: CrawlPageRow[], c: { stats: CrawlStats; admission: Admission; frontier: Frontier; settings: CrawlSettings; afterMaxPages: boolean }): void {
+  const { stats, admission, frontier } = c;
+  for (const r of own) {
+    stats.fetched++;
+    admission.countStored(r.site);
+    if (r.status === 'scored') {
+      stats.scored++;
+      stats.sites.add(r.site);
+      if ((r.relevance ?? 0) >= RELEVANT_THRESHOLD) stats.relevant++;
+    } else if (r.status === 'failed') stats.bump(r.errorKind ?? 'other');
+  }
+  for (const [site, n] of admission.sitePages) if (n >= c.settings.pagesPerSite) frontier.dropSite(site);
+  if (c.afterMaxPages) admission.freshBudget();
+  for (const o of frontier.origins()) admission.admittedSites.add(frontier.peek(o)?.site ?? '');
+  admission.admittedSites.delete('');
 }

@@ -4,7 +4,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { setMaxListeners } from 'node:events';
 import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel, type RequestProvider } from '@crawlee/cheerio';
-import { DEFAULT_DB_PATH, RELEVANT_THRESHOLD } from '../constants.ts';
+import { DEFAULT_DB_PATH } from '../constants.ts';
 import { Frontier } from '../frontier/frontier.ts';
 import { normaliseUrl } from '../frontier/link-priority.ts';
 import { Politeness } from '../net/politeness.ts';
@@ -18,7 +18,7 @@ import { HandoffQueue } from './handoff.ts';
 import { politeFetcher, PoliteHttpClient } from './http-client.ts';
 import { acquireLease } from './lease.ts';
 import { optionsToStore, resolveSettings, type CrawlOptions } from './options.ts';
-import { findResume } from './resume.ts';
+import { findResume, restoreProgress } from './resume.ts';
 import { createRoutes } from './routes.ts';
 import { handleFailure } from './handlers/failure.ts';
 import { CrawlStats, startProgress } from './stats.ts';
@@ -64,21 +64,8 @@ async function crawl(store: Store, options: CrawlOptions, signal: AbortSignal): 
   const admission = new Admission(settings, frontier, stats, done, fresh);
   if (resumeFrom) store.transaction(() => (frontier.load((url) => done.has(url)), frontier.flush()));
   else frontier.clear();
-  // Counters of a resumed crawl start from what it already stored.
-  for (const r of own) {
-    stats.fetched++;
-    admission.countStored(r.site);
-    if (r.status === 'scored') {
-      stats.scored++;
-      stats.sites.add(r.site);
-      if ((r.relevance ?? 0) >= RELEVANT_THRESHOLD) stats.relevant++;
-    } else if (r.status === 'failed') stats.bump(r.errorKind ?? 'other');
-  }
+  if (resumeFrom) restoreProgress(own, { stats, admission, frontier, settings, afterMaxPages: resumeFrom.afterMaxPages });
   stats.fetchedAtStart = stats.fetched;
-  for (const [site, n] of admission.sitePages) if (n >= settings.pagesPerSite) frontier.dropSite(site);
-  if (resumeFrom?.afterMaxPages) admission.freshBudget();
-  if (resumeFrom) for (const o of frontier.origins()) admission.admittedSites.add(frontier.peek(o)?.site ?? '');
-  admission.admittedSites.delete('');
 
   const active = store.activeModel();
   if (active.error) options.progressOut?.(`mentor-radar: ${active.error}\n`);
