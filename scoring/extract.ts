@@ -8,7 +8,7 @@ import { mainContent, type MainContent } from './content.ts';
 import { readJsonLd, type JsonLdInfo } from './jsonld.ts';
 import { isForeign, parseMachineDate, publicationDate } from './dates.ts';
 import { classOf } from './chars.ts';
-import { guardMarkup } from './guard.ts';
+import { guardPage } from './guard.ts';
 
 /** HTML beyond this many characters is not parsed (a few MB of markup is plenty for a page). */
 export const MAX_HTML_CHARS = 3_000_000;
@@ -40,6 +40,12 @@ export interface ExtractedLink {
 
 export interface Extracted {
   url: string;
+  /**
+   * The page's `<a>` elements as the guard counted them over the whole input (up to its element
+   * budget), when it replayed the markup: pages over 100 KB or 1,500 tags. The crawl reads it
+   * (links capped, the stored link count) instead of replaying the page a second time.
+   */
+  markupLinks?: number;
   title: string;
   description: string;
   canonical?: string;
@@ -165,12 +171,20 @@ export function extract(input: { url: string; html: string }): Extracted {
   // Bounded input before any parse (scoring/guard.ts): nesting the parser would choke on throws
   // a TooComplexError (outside the try below, so scorePage surfaces it to the crawl and the
   // extension); a page with too many elements is cut at a tag boundary.
-  if (typeof input?.html === 'string') input = { ...input, html: guardMarkup(input.html) };
-  try {
-    return extractUnsafe(input);
-  } catch {
-    return emptyExtracted(typeof input?.url === 'string' ? input.url : '');
+  let markupLinks: number | undefined;
+  if (typeof input?.html === 'string') {
+    const guarded = guardPage(input.html);
+    input = { ...input, html: guarded.html };
+    markupLinks = guarded.links;
   }
+  let out: Extracted;
+  try {
+    out = extractUnsafe(input);
+  } catch {
+    out = emptyExtracted(typeof input?.url === 'string' ? input.url : '');
+  }
+  if (markupLinks !== undefined) out.markupLinks = markupLinks;
+  return out;
 }
 
 function extractUnsafe(input: { url: string; html: string }): Extracted {

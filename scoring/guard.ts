@@ -346,12 +346,18 @@ function withinBudgetByCount(input: string, budget: MarkupBudget): boolean {
 }
 
 /**
- * The input the parser may see: unchanged, or cut at the element budget. Throws a
- * TooComplexError for nesting over the budget.
+ * The input the parser may see (unchanged, or cut at the element budget) and, when the markup was
+ * replayed, the count of its `<a>` elements (`links`; absent when the count of '<' alone cleared
+ * it: at most 1,500 tags). Throws a TooComplexError for nesting over the budget.
  */
-export function guardMarkup(input: string, mode: 'html' | 'xml' = 'html', budget: MarkupBudget = MARKUP_BUDGET): string {
-  if (withinBudgetByCount(input, budget)) return input;
+export function guardPage(input: string, mode: 'html' | 'xml' = 'html', budget: MarkupBudget = MARKUP_BUDGET): { html: string; links?: number } {
+  if (withinBudgetByCount(input, budget)) return { html: input };
   const stats = measureMarkup(input, budget, mode);
   if (stats.tooComplex) throw new TooComplexError(stats.tooComplex);
-  return stats.cutAt === undefined ? input : input.slice(0, stats.cutAt);
+  return { html: stats.cutAt === undefined ? input : input.slice(0, stats.cutAt), links: stats.links };
+}
+
+/** guardPage's input alone. */
+export function guardMarkup(input: string, mode: 'html' | 'xml' = 'html', budget: MarkupBudget = MARKUP_BUDGET): string {
+  return guardPage(input, mode, budget).html;
 }

@@ -2,7 +2,8 @@
 // the parser would choke on, cuts a page at the element budget; scorePage surfaces the refusal.
 import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio/slim';
-import { guardMarkup, measureMarkup, TooComplexError, MARKUP_BUDGET } from '../../scoring/guard.ts';
+import { guardMarkup, guardPage, measureMarkup, TooComplexError, MARKUP_BUDGET } from '../../scoring/guard.ts';
+import { extract } from '../../scoring/extract.ts';
 import { scorePage } from '../../scoring/index.ts';
 
 type Node = { children?: Node[]; type?: string; name?: string };
@@ -73,6 +74,16 @@ describe('measureMarkup', () => {
     expect(() => guardMarkup('<div><div><div><div>x', 'html', { maxDepth: 3, maxElements: 100, maxStackWork: 1e9 })).toThrow(TooComplexError);
     expect(guardMarkup('<p>1<p>2<p>3<p>4', 'html', { maxDepth: 100, maxElements: 3, maxStackWork: 1e9 })).toBe('<p>1<p>2<p>3');
     expect(() => guardMarkup('<a><b><c><d></e></e></e>', 'xml', { maxDepth: 100, maxElements: 100, maxStackWork: 12 })).toThrow(/stack work/);
+  });
+
+  it("reports the replay's link count, so the crawl need not replay the page again", () => {
+    const big = `<html><body>${'<p><a href="/x">link</a> and <A HREF="/y">more</A> text</p>\n'.repeat(3000)}</body></html>`;
+    expect(guardPage(big)).toEqual({ html: big, links: measureMarkup(big).links });
+    expect(guardPage(big).links).toBe(6000);
+    expect(extract({ url: 'https://a.example/', html: big }).markupLinks).toBe(6000);
+    const small = '<html><body><p><a href="/x">one</a></p></body></html>';
+    expect(guardPage(small)).toEqual({ html: small });
+    expect(extract({ url: 'https://a.example/', html: small }).markupLinks).toBeUndefined();
   });
 
   it('in XML mode (feeds, sitemaps) self-closing tags close and nothing is implied', () => {

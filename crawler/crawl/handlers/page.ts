@@ -82,12 +82,10 @@ export function handlePage(ctx: CrawlContext, d: Dispatch, fetched: FetchedPage)
     if (writer.savePage(d, { url: d.url, status: 'skipped', fetchedAt: at, httpStatus: fetched.status, error: `duplicate of ${fetched.finalUrl}`, errorKind: 'duplicate', crawlId: ctx.crawlId })) stats.fetched++;
     return;
   }
-  const markup = measureMarkup(fetched.body);
   let page: PageScore;
   let ex: Extracted;
   let vector: PageVector;
   try {
-    if (markup.tooComplex) throw new TooComplexError(markup.tooComplex);
     const input = { url: d.url, html: fetched.body, finalUrl: fetched.finalUrl, ...(ctx.settings.roundupYear ? { roundupYear: ctx.settings.roundupYear } : {}) };
     const analysis = analysePage(input);
     ex = analysis.extracted;
@@ -102,10 +100,13 @@ export function handlePage(ctx: CrawlContext, d: Dispatch, fetched: FetchedPage)
     }
     return;
   }
-  if (markup.links > MAX_LINKS_PER_PAGE) stats.linksCapped++;
+  // The guard counted the links while it replayed the page inside extract(); a page it cleared by
+  // its count of tags alone (at most 1,500 tags, 100 KB) is counted here, a short pass.
+  const linkCount = ex.markupLinks ?? measureMarkup(fetched.body).links;
+  if (linkCount > MAX_LINKS_PER_PAGE) stats.linksCapped++;
   followLinks(ctx, d, page, ex, fetched.body);
   const contentHash = createHash('sha1').update(ex.mainText).digest('hex');
-  if (!writer.savePage(d, { url: d.url, status: 'scored', fetchedAt: at, httpStatus: fetched.status, page, crawlId: ctx.crawlId, contentHash, linkCount: markup.links, vector })) return;
+  if (!writer.savePage(d, { url: d.url, status: 'scored', fetchedAt: at, httpStatus: fetched.status, page, crawlId: ctx.crawlId, contentHash, linkCount, vector })) return;
   ctx.scoredFinal.add(fetched.finalUrl);
   stats.fetched++;
   stats.scored++;
